@@ -1,0 +1,7 @@
+module tickup.dev/services/ticketing
+
+go 1.26.0
+
+require tickup.dev/pkg v0.0.0
+
+replace tickup.dev/pkg => ../../pkg
