@@ -1,0 +1,4 @@
+CREATE TABLE widget (
+    widget_id  uuid PRIMARY KEY,
+    name       text NOT NULL
+);

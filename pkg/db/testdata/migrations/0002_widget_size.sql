@@ -1,0 +1,1 @@
+ALTER TABLE widget ADD COLUMN size_cents bigint NOT NULL DEFAULT 0 CHECK (size_cents >= 0);
