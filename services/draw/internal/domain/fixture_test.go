@@ -1,0 +1,69 @@
+package domain
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"testing"
+)
+
+// vectorPoolID and vectorUser come from the tickup-draw-v1 test vectors.
+const vectorPoolID = "0190a7e2-0000-7000-8000-000000000001"
+
+func vectorUser(u int) string {
+	return fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", u)
+}
+
+// vectorSeed is the bytes 0x00…0x1f.
+func vectorSeed() []byte {
+	seed := make([]byte, SeedLen)
+	for i := range seed {
+		seed[i] = byte(i)
+	}
+	return seed
+}
+
+// vectorTickets are tickets 1..10, ticket t owned by user ((t−1) mod 4)+1,
+// weight 2 for ticket 3 and 1 otherwise.
+func vectorTickets() []Ticket {
+	tickets := make([]Ticket, 10)
+	for i := range tickets {
+		t := int64(i + 1)
+		tickets[i] = Ticket{Num: t, Participant: Participant(vectorPoolID, vectorUser(i%4+1)), Weight: 1}
+		if t == 3 {
+			tickets[i].Weight = 2
+		}
+	}
+	return tickets
+}
+
+func vectorInput(k int, beacon *Beacon) Input {
+	return Input{PoolID: vectorPoolID, Seed: vectorSeed(), Tickets: vectorTickets(), WinnersCount: k, Beacon: beacon}
+}
+
+func fcBeacon() *Beacon {
+	return &Beacon{Round: 1, Randomness: bytes.Repeat([]byte{0xfc}, 32)}
+}
+
+func mustHex(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		t.Fatalf("bad hex %q: %v", s, err)
+	}
+	return b
+}
+
+func ticketNums(winners []Winner) []int64 {
+	nums := make([]int64, len(winners))
+	for i, w := range winners {
+		nums[i] = w.TicketNum
+	}
+	return nums
+}
+
+// seedFor is the seed of draw number i in the statistical tests.
+func seedFor(i int) []byte {
+	c := Commitment(fmt.Appendf(nil, "%d", i))
+	return c[:]
+}
