@@ -111,3 +111,16 @@ func EnsureDatabase(ctx context.Context, dsn string) (bool, error) {
 	}
 	return true, nil
 }
+
+// WithSearchPath returns dsn with the session's search_path set to schema, so a service's
+// unqualified table names (its outbox, its inbox) resolve in its own schema.
+func WithSearchPath(dsn, schema string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", fmt.Errorf("parse database URL: %w", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
