@@ -12,8 +12,8 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/internal/eventtest"
 	"tickup.dev/pkg/inbox"
+	"tickup.dev/pkg/internal/eventtest"
 )
 
 // TestTenThousandEventsFromConcurrentWriters writes 10,000 events from 16 concurrent writers

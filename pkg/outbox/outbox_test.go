@@ -79,7 +79,7 @@ func TestPublishedHeadersCarryTheEventID(t *testing.T) {
 
 // crashingPublisher publishes for real and then "dies" before the relay can mark the row.
 type crashingPublisher struct {
-	bus   outbox.Publisher
+	bus outbox.Publisher
 	die func()
 }
 
