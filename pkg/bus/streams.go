@@ -1,0 +1,32 @@
+package bus
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"tickup.dev/pkg/events"
+)
+
+// duplicateWindow is how long JetStream remembers a Nats-Msg-Id to drop a re-publish.
+const duplicateWindow = 2 * time.Minute
+
+// EnsureStreams creates or updates the given streams (file storage, 2-minute duplicate
+// window). It is idempotent, so every service and replica calls it at start-up.
+func (c *Conn) EnsureStreams(ctx context.Context, streams ...events.Stream) error {
+	for _, s := range streams {
+		cfg := jetstream.StreamConfig{
+			Name:       s.Name,
+			Subjects:   s.Subjects,
+			Storage:    jetstream.FileStorage,
+			Retention:  jetstream.LimitsPolicy,
+			Duplicates: duplicateWindow,
+		}
+		if _, err := c.JS.CreateOrUpdateStream(ctx, cfg); err != nil {
+			return fmt.Errorf("ensure stream %s %v: %w", s.Name, s.Subjects, err)
+		}
+	}
+	return nil
+}

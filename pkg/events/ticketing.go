@@ -1,0 +1,110 @@
+package events
+
+// Pool is the body shared by the pool lifecycle events; their subjects end with the pool id.
+type Pool struct {
+	SchemaVersion   int    `json:"schema_version"`
+	PoolID          string `json:"pool_id"`
+	PrizeID         string `json:"prize_id"`
+	State           string `json:"state"` // OPEN, FULL, STARTED, DRAWN, CANCELLED
+	TicketsSold     int    `json:"tickets_sold"`
+	TicketsRequired int    `json:"tickets_required"`
+	WinnersCount    int    `json:"winners_count"`
+	Commitment      string `json:"commitment,omitempty"` // hex SHA-256 of the draw seed
+	Reason          string `json:"reason,omitempty"`     // why it was cancelled
+}
+
+// PoolOpened reports a pool open for sale.
+type PoolOpened Pool
+
+// PoolFull reports that a pool sold its last ticket.
+type PoolFull Pool
+
+// PoolStarted reports that a pool's ticket list is frozen for its draw.
+type PoolStarted Pool
+
+// PoolDrawn reports that a pool's draw result is recorded.
+type PoolDrawn Pool
+
+// PoolCancelled reports a cancelled pool; its tickets are voided one by one.
+type PoolCancelled Pool
+
+// Ticket is the body shared by the ticket events; their subjects end with the pool id.
+type Ticket struct {
+	SchemaVersion int    `json:"schema_version"`
+	TicketID      string `json:"ticket_id,omitempty"` // empty when rejected before issue
+	PurchaseID    string `json:"purchase_id"`
+	PoolID        string `json:"pool_id"`
+	UserID        string `json:"user_id"`
+	PurchaseType  string `json:"purchase_type"` // PurchaseEntry, PurchaseBoost, PurchaseRetry
+	TicketNum     int    `json:"ticket_num,omitempty"`
+	Weight        int    `json:"weight,omitempty"`
+	AmountCents   int64  `json:"amount_cents"`
+	Currency      string `json:"currency"`
+	Reason        string `json:"reason,omitempty"` // why rejected or voided
+}
+
+// TicketIssued reports a ticket numbered in its pool.
+type TicketIssued Ticket
+
+// TicketBoosted reports a ticket whose draw weight grew by one.
+type TicketBoosted Ticket
+
+// TicketRejected reports a purchase ticketing refused (pool not open, full, caps).
+type TicketRejected Ticket
+
+// TicketVoided reports a ticket of a cancelled pool; its purchase is refunded.
+type TicketVoided Ticket
+
+// EventType implements Event.
+func (PoolOpened) EventType() string { return TypePoolOpened.String() }
+
+// EventSubject implements Event.
+func (e PoolOpened) EventSubject() string { return TypePoolOpened.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (PoolFull) EventType() string { return TypePoolFull.String() }
+
+// EventSubject implements Event.
+func (e PoolFull) EventSubject() string { return TypePoolFull.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (PoolStarted) EventType() string { return TypePoolStarted.String() }
+
+// EventSubject implements Event.
+func (e PoolStarted) EventSubject() string { return TypePoolStarted.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (PoolDrawn) EventType() string { return TypePoolDrawn.String() }
+
+// EventSubject implements Event.
+func (e PoolDrawn) EventSubject() string { return TypePoolDrawn.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (PoolCancelled) EventType() string { return TypePoolCancelled.String() }
+
+// EventSubject implements Event.
+func (e PoolCancelled) EventSubject() string { return TypePoolCancelled.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (TicketIssued) EventType() string { return TypeTicketIssued.String() }
+
+// EventSubject implements Event.
+func (e TicketIssued) EventSubject() string { return TypeTicketIssued.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (TicketBoosted) EventType() string { return TypeTicketBoosted.String() }
+
+// EventSubject implements Event.
+func (e TicketBoosted) EventSubject() string { return TypeTicketBoosted.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (TicketRejected) EventType() string { return TypeTicketRejected.String() }
+
+// EventSubject implements Event.
+func (e TicketRejected) EventSubject() string { return TypeTicketRejected.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (TicketVoided) EventType() string { return TypeTicketVoided.String() }
+
+// EventSubject implements Event.
+func (e TicketVoided) EventSubject() string { return TypeTicketVoided.Subject(e.PoolID) }

@@ -1,0 +1,112 @@
+package rpc
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats.go/micro"
+)
+
+// DefaultHandlerTimeout bounds a handler's context unless WithTimeout says otherwise.
+const DefaultHandlerTimeout = 5 * time.Second
+
+// Option tunes an endpoint registered with Handle.
+type Option func(*endpoint)
+
+// WithTimeout sets the deadline of the context each handler call receives.
+func WithTimeout(d time.Duration) Option { return func(e *endpoint) { e.timeout = d } }
+
+// WithLogger sets where unexpected handler errors are logged (default slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(e *endpoint) { e.log = l } }
+
+type endpoint struct {
+	timeout time.Duration
+	log     *slog.Logger
+}
+
+// Handle registers fn as endpoint name on subject, in group when it is not nil. Requests
+// are JSON-decoded into Req (malformed → 400 problem) and fn's Resp is JSON-encoded. A
+// *Problem error is returned as is; any other error is logged and answered with a 500
+// problem that does not reveal it.
+func Handle[Req, Resp any](svc micro.Service, group micro.Group, name, subject string,
+	fn func(ctx context.Context, req Req) (Resp, error), opts ...Option) error {
+	e := &endpoint{timeout: DefaultHandlerTimeout, log: slog.Default()}
+	for _, o := range opts {
+		o(e)
+	}
+	h := micro.HandlerFunc(func(r micro.Request) { serve(e, r, fn) })
+	var err error
+	if group != nil {
+		err = group.AddEndpoint(name, h, micro.WithEndpointSubject(subject))
+	} else {
+		err = svc.AddEndpoint(name, h, micro.WithEndpointSubject(subject))
+	}
+	if err != nil {
+		return fmt.Errorf("add endpoint %s on %s: %w", name, subject, err)
+	}
+	return nil
+}
+
+func serve[Req, Resp any](e *endpoint, r micro.Request, fn func(context.Context, Req) (Resp, error)) {
+	var req Req
+	if err := decode(r.Data(), &req); err != nil {
+		e.respondProblem(r, NewProblem(http.StatusBadRequest, TypeMalformedJSON, "Malformed JSON", err.Error()))
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), e.timeout)
+	defer cancel()
+	resp, err := invoke(ctx, fn, req)
+	if err != nil {
+		e.respondError(r, err)
+		return
+	}
+	if err := r.RespondJSON(resp); err != nil {
+		e.log.Error("rpc respond failed", "subject", r.Subject(), "err", err)
+	}
+}
+
+// decode reads a JSON request; an empty body leaves req at its zero value.
+func decode(data []byte, req any) error {
+	if len(data) == 0 {
+		return nil
+	}
+	return json.Unmarshal(data, req)
+}
+
+// invoke calls fn, turning a panic into an error so one bad request cannot kill the process.
+func invoke[Req, Resp any](ctx context.Context, fn func(context.Context, Req) (Resp, error), req Req) (resp Resp, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rpc handler panic: %v", p)
+		}
+	}()
+	return fn(ctx, req)
+}
+
+func (e *endpoint) respondError(r micro.Request, err error) {
+	var p *Problem
+	if !errors.As(err, &p) || p == nil {
+		e.log.Error("rpc handler failed", "subject", r.Subject(), "err", err)
+		p = internalProblem()
+	}
+	e.respondProblem(r, p)
+}
+
+func (e *endpoint) respondProblem(r micro.Request, p *Problem) {
+	p = p.normalized()
+	body, err := json.Marshal(p)
+	if err != nil {
+		e.log.Error("rpc encode problem", "subject", r.Subject(), "err", err)
+		body = nil
+	}
+	hdr := micro.WithHeaders(micro.Headers{"Content-Type": {ContentType}})
+	if err := r.Error(strconv.Itoa(p.Status), p.Title, body, hdr); err != nil {
+		e.log.Error("rpc respond failed", "subject", r.Subject(), "err", err)
+	}
+}
