@@ -1,0 +1,105 @@
+package config
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestLoadReportsEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	opts := Options{
+		ConfigFile: writeFile(t, dir, "tickup.yaml", "databse_url: typo\n"),
+		EnvFile:    writeFile(t, dir, "empty.env", ""),
+		Environ: []string{
+			"DATABASE_URL=mysql://x", "BACKEND_PORT=70000", "TICKUP_LOG_FORMAT=xml", "TICKUP_LOG_LEVEL=loud",
+			"TICKUP_ENV=staging", "NATS_URL=http://n:4222", "TICKUP_SHUTDOWN_GRACE=soon", "TICKUP_DB_ROLES=maybe",
+			"TICKUP_WALLET_HEALTH_PORT=abc", "TICKUP_CORS_ORIGINS=https://a.example/path",
+			"TICKUP_WEBHOOK_GENERIC_SECRETS=plain", "TICKUP_NOTIFY_WEBHOOK_URL=ftp://hooks.example",
+		},
+	}
+	want := []string{
+		dir + "/tickup.yaml: unknown key \"databse_url\"",
+		"health_ports.wallet: not an integer: \"abc\"",
+		"shutdown_grace: not a duration such as 15s: \"soon\"",
+		"db_roles: not a boolean: \"maybe\"",
+		"env: must be dev, test or prod, got \"staging\"",
+		"DATABASE_URL: not a postgres URL: \"mysql://x\"",
+		"NATS_URL: not a NATS URL: \"http://n:4222\"",
+		"BACKEND_PORT: must be 1..65535, got 70000",
+		"log.format: must be json or text, got \"xml\"",
+		"log.level: must be debug, info, warn or error, got \"loud\"",
+		"webhooks.generic_secrets: secret 1 is not whsec_ followed by base64",
+		"NOTIFY_WEBHOOK_URL: must be an absolute https or http URL, got \"ftp://hooks.example\"",
+		"cors_origins: not an origin such as https://app.example.com: \"https://a.example/path\"",
+	}
+	_, err := Load(opts)
+	var verr *ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("Load error = %v; want *ValidationError", err)
+	}
+	if !reflect.DeepEqual(verr.Problems, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(verr.Problems, "\n"), strings.Join(want, "\n"))
+	}
+	if got := strings.Count(err.Error(), "\n") + 1; got != len(want) {
+		t.Errorf("error has %d lines, want one per problem (%d)", got, len(want))
+	}
+}
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	secret := strings.Repeat("s", 32)
+	tests := []struct {
+		name   string
+		modify func(c *Config)
+		want   []string
+	}{
+		{name: "defaults are valid", modify: func(*Config) {}},
+		{name: "prod with a long HS256 secret", modify: func(c *Config) { c.Env, c.Supabase.JWTSecret = "prod", secret }},
+		{name: "postgres:// accepted", modify: func(c *Config) { c.DatabaseURL = "postgres://u@h/db" }},
+		{name: "several NATS servers", modify: func(c *Config) { c.NATSURL = "nats://a:4222, tls://b:4222" }},
+		{name: "any CORS origin", modify: func(c *Config) { c.CORSOrigins = []string{"*", "http://localhost:3000/"} }},
+		{name: "database URL required", modify: func(c *Config) { c.DatabaseURL = "" },
+			want: []string{"DATABASE_URL: required"}},
+		{name: "password never echoed", modify: func(c *Config) { c.DatabaseURL = "mysql://u:hunter2@h/db" },
+			want: []string{`DATABASE_URL: not a postgres URL: "mysql://u:xxxxx@h/db"`}},
+		{name: "prod needs a way to verify tokens", modify: func(c *Config) { c.Env = "prod" },
+			want: []string{"SUPABASE_JWT: prod needs SUPABASE_JWT or a JWKS URL to verify access tokens"}},
+		{name: "prod rejects a short secret and plain http", modify: func(c *Config) {
+			c.Env, c.Supabase.JWTSecret, c.Supabase.URL = "prod", "short", "http://x.example"
+		}, want: []string{
+			`SUPABASE_URL: must be an absolute https URL, got "http://x.example"`,
+			"SUPABASE_JWT: must be at least 32 bytes in prod",
+		}},
+		{name: "ports and grace", modify: func(c *Config) {
+			c.HTTPPort, c.HealthPorts["draw"], c.ShutdownGrace, c.DataDir = 0, 65536, 0, ""
+		}, want: []string{
+			"BACKEND_PORT: must be 1..65535, got 0",
+			"health_ports.draw: must be 1..65535, got 65536",
+			"shutdown_grace: must be positive, got 0s",
+			"data_dir: required",
+		}},
+		{name: "NATS token never echoed", modify: func(c *Config) { c.NATSURL = "redis://s3cret@n:4222" },
+			want: []string{`NATS_URL: not a NATS URL: "redis://xxxxx@n:4222"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := defaults()
+			tc.modify(&cfg)
+			err := cfg.Validate()
+			var got []string
+			var verr *ValidationError
+			if errors.As(err, &verr) {
+				got = verr.Problems
+			} else if err != nil {
+				t.Fatalf("Validate error %T, want *ValidationError", err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("problems:\n%q\nwant:\n%q", got, tc.want)
+			}
+		})
+	}
+}
