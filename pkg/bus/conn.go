@@ -63,6 +63,10 @@ func (c *Conn) options(ctx context.Context, name string) []nats.Option {
 		nats.ReconnectWait(reconnectWait),
 		nats.DrainTimeout(drainTimeout),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
+			if err == nil { // our own Close: nothing went wrong
+				c.log.Debug("nats disconnected")
+				return
+			}
 			c.log.Warn("nats disconnected", "err", err)
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {

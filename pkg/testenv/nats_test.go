@@ -8,6 +8,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"tickup.dev/pkg/natsserver"
 	"tickup.dev/pkg/testenv"
 )
 
@@ -40,7 +41,7 @@ func TestEmbeddedNATSKeepsStreamsAcrossRestarts(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	start := func() *server.Server {
-		s, err := testenv.StartEmbeddedNATS(dir, -1)
+		s, err := natsserver.Start(dir, -1)
 		if err != nil {
 			t.Fatalf("start: %v", err)
 		}
@@ -77,9 +78,9 @@ func TestNATSURLIsAClientURL(t *testing.T) {
 	}
 }
 
-func TestStartEmbeddedNATSNeedsAStoreDir(t *testing.T) {
+func TestEmbeddedNATSNeedsAStoreDir(t *testing.T) {
 	t.Parallel()
-	if _, err := testenv.StartEmbeddedNATS("", -1); err == nil {
+	if _, err := natsserver.Start("", -1); err == nil {
 		t.Fatal("started without a store dir")
 	}
 }
