@@ -31,19 +31,44 @@ func (r *Relay) publishPending(ctx context.Context) error {
 	}
 }
 
+// BatchPublisher publishes many messages without waiting for each acknowledgement and says
+// how many leading ones are stored; the relay uses it when the publisher offers it.
+type BatchPublisher interface {
+	PublishBatch(ctx context.Context, msgs []bus.Message) (int, error)
+}
+
 func (r *Relay) publishRows(ctx context.Context, rows []row) ([]int64, error) {
-	done := make([]int64, 0, len(rows))
-	for _, rw := range rows {
-		err := r.Pub.Publish(ctx, bus.Message{
+	msgs := make([]bus.Message, len(rows))
+	for i, rw := range rows {
+		msgs[i] = bus.Message{
 			ID: rw.EventID.String(), Subject: rw.Subject, Type: rw.EventType, Source: r.Source,
 			Time: rw.CreatedAt, Traceparent: rw.Traceparent, Data: rw.Payload,
-		})
-		if err != nil {
-			return done, fmt.Errorf("publish outbox row %d (%s): %w", rw.Seq, rw.EventType, err)
 		}
-		done = append(done, rw.Seq)
+	}
+	n, err := r.publish(ctx, msgs)
+	done := make([]int64, n)
+	for i := range n {
+		done[i] = rows[i].Seq
+	}
+	if err != nil && n < len(rows) {
+		return done, fmt.Errorf("publish outbox row %d (%s): %w", rows[n].Seq, rows[n].EventType, err)
+	}
+	if err != nil {
+		return done, fmt.Errorf("publish outbox rows: %w", err)
 	}
 	return done, nil
+}
+
+func (r *Relay) publish(ctx context.Context, msgs []bus.Message) (int, error) {
+	if bp, ok := r.Pub.(BatchPublisher); ok {
+		return bp.PublishBatch(ctx, msgs)
+	}
+	for i, m := range msgs {
+		if err := r.Pub.Publish(ctx, m); err != nil {
+			return i, err
+		}
+	}
+	return len(msgs), nil
 }
 
 func (r *Relay) markPublished(ctx context.Context, seqs []int64) error {
