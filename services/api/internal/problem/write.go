@@ -1,0 +1,27 @@
+package problem
+
+import (
+	"encoding/json"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Write answers the request with p as application/problem+json and aborts the handler
+// chain. The request id and the request path fill RequestID and Instance when empty.
+func Write(c *gin.Context, p Problem) {
+	if p.RequestID == "" {
+		p.RequestID = RequestIDFrom(c.Request.Context())
+	}
+	if p.Instance == "" {
+		p.Instance = c.Request.URL.Path
+	}
+	body, err := json.Marshal(p)
+	if err != nil {
+		// Only strings and ints are marshalled, so this cannot happen; answer plainly anyway.
+		body = []byte(`{"type":"` + TypeURI(SlugInternal) + `","title":"Internal server error","status":500}`)
+		p.Status = 500
+	}
+	c.Abort()
+	c.Header("Content-Type", ContentType)
+	c.Data(p.Status, ContentType, body)
+}
