@@ -2,9 +2,7 @@ package domain
 
 import (
 	"bytes"
-	"encoding/hex"
 	"fmt"
-	"testing"
 )
 
 // vectorPoolID and vectorUser come from the tickup-draw-v1 test vectors.
@@ -43,15 +41,6 @@ func vectorInput(k int, beacon *Beacon) Input {
 
 func fcBeacon() *Beacon {
 	return &Beacon{Round: 1, Randomness: bytes.Repeat([]byte{0xfc}, 32)}
-}
-
-func mustHex(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatalf("bad hex %q: %v", s, err)
-	}
-	return b
 }
 
 func ticketNums(winners []Winner) []int64 {
