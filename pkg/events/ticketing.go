@@ -41,6 +41,11 @@ type Ticket struct {
 	AmountCents   int64  `json:"amount_cents"`
 	Currency      string `json:"currency"`
 	Reason        string `json:"reason,omitempty"` // why rejected or voided
+	// PaymentMethod is the purchase's PaymentWallet or PaymentProvider: the wallet refunds
+	// a card-paid purchase as store credit and releases or reverses a wallet-paid one.
+	PaymentMethod string `json:"payment_method"`
+	// RetryOfTicketID is the losing ticket a RETRY ticket retries.
+	RetryOfTicketID string `json:"retry_of_ticket_id,omitempty"`
 }
 
 // TicketIssued reports a ticket numbered in its pool.

@@ -4,7 +4,9 @@ package ticketing
 
 import (
 	"context"
+	"embed"
 	"io/fs"
+	"time"
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
@@ -13,8 +15,26 @@ import (
 // Name is the service's name and its database schema.
 const Name = "ticketing"
 
-// Migrations are the service's own tables; nil until it has any.
-var Migrations fs.FS
+// Durable consumer names, shared by the replicas (and the inbox consumer names).
+const (
+	PurchasesDurable = "ticketing-purchases"
+	DrawsDurable     = "ticketing-draws"
+)
+
+// IssueTransactionsMetric counts the committed issuance transactions; /metrics on the
+// health port serves it (tests read it there).
+const IssueTransactionsMetric = "tickup_ticketing_issue_transactions_total"
+
+const (
+	issueBatchSize = 500         // confirmed purchases fetched, and issued, per transaction
+	sweepEvery     = time.Second // how often OPEN pools past closes_at are looked for
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Migrations are the service's own tables.
+var Migrations fs.FS = mustSub(migrations, "migrations")
 
 // Run runs the ticketing service until ctx is cancelled.
 func Run(ctx context.Context, cfg config.Config) error {
@@ -22,8 +42,19 @@ func Run(ctx context.Context, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
+	if err := wire(ctx, rt); err != nil {
+		return rt.Abort(err)
+	}
 	if err := rt.ServeHealth(); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // the embedded directory is fixed at compile time
+	}
+	return sub
 }

@@ -1,0 +1,110 @@
+package draw_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/nats-io/nats.go"
+
+	"tickup.dev/pkg/rpc"
+	"tickup.dev/pkg/testenv"
+	"tickup.dev/services/draw/draw"
+	"tickup.dev/services/draw/drawrpc"
+)
+
+func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }
+
+// startDraw runs the draw service against a fresh database and embedded NATS; it returns a
+// client and the admin URL of the database.
+func startDraw(t *testing.T) (*drawrpc.Client, string) {
+	t.Helper()
+	admin := testenv.FreshDatabase(t)
+	natsURL := testenv.NATSURL(t)
+	cfg := testenv.Config(t, testenv.ServiceDSN(t, admin, draw.Name), natsURL)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- draw.Run(ctx, cfg) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("draw.Run: %v", err)
+		}
+	})
+	nc, err := nats.Connect(natsURL)
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	t.Cleanup(nc.Close)
+	client := drawrpc.NewClient(nc)
+	testenv.WaitFor(t, 30*time.Second, "draw commit endpoint", func() error {
+		_, err := client.Commit(context.Background(), uuid.NewString())
+		return err
+	})
+	return client, admin
+}
+
+func TestCommitIsIdempotentAndHashesTheStoredSeed(t *testing.T) {
+	t.Parallel()
+	client, admin := startDraw(t)
+	poolID := uuid.Must(uuid.NewV7()).String()
+	commitments := make([]string, 8)
+	var wg sync.WaitGroup
+	for i := range commitments {
+		wg.Go(func() {
+			resp, err := client.Commit(context.Background(), poolID)
+			if err != nil {
+				t.Errorf("commit %d: %v", i, err)
+				return
+			}
+			if resp.PoolID != poolID {
+				t.Errorf("commit %d answered pool %s", i, resp.PoolID)
+			}
+			commitments[i] = resp.Commitment
+		})
+	}
+	wg.Wait()
+	for i, c := range commitments {
+		if c != commitments[0] {
+			t.Fatalf("commitment %d = %s, want the first %s: a second call made a new seed", i, c, commitments[0])
+		}
+	}
+	seed := storedSeed(t, admin, poolID)
+	if sum := sha256.Sum256(seed); hex.EncodeToString(sum[:]) != commitments[0] || len(seed) != 32 {
+		t.Fatalf("commitment %s is not SHA-256 of the stored %d-byte seed", commitments[0], len(seed))
+	}
+	other, err := client.Commit(context.Background(), uuid.NewString())
+	if err != nil || other.Commitment == commitments[0] {
+		t.Fatalf("another pool got %v, %v: want its own commitment", other, err)
+	}
+}
+
+func TestCommitRefusesABadPoolID(t *testing.T) {
+	t.Parallel()
+	client, _ := startDraw(t)
+	for _, id := range []string{"", "pool-1", "0190a7e2-0000-7000-8000"} {
+		_, err := client.Commit(context.Background(), id)
+		var p *rpc.Problem
+		if !errors.As(err, &p) || p.Status != http.StatusUnprocessableEntity || p.Errors["pool_id"] == "" {
+			t.Errorf("pool_id %q: got %v, want a 422 naming pool_id", id, err)
+		}
+	}
+}
+
+func storedSeed(t *testing.T, admin, poolID string) []byte {
+	t.Helper()
+	gdb := testenv.Open(t, admin)
+	var seed []byte
+	if err := gdb.Raw(`SELECT seed FROM draw.pool_seed WHERE pool_id = ?`, poolID).Row().Scan(&seed); err != nil {
+		t.Fatal(fmt.Errorf("read seed: %w", err))
+	}
+	return seed
+}

@@ -1,0 +1,20 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// RecordDraw records a pool's draw result: the pool DRAWN, its winners WON and its other
+// tickets LOST (which lets their owners RETRY). A result recorded before changes nothing.
+type RecordDraw struct {
+	Pools Pools
+	Now   func() time.Time
+}
+
+// Handle records the winners of poolID.
+func (h RecordDraw) Handle(ctx context.Context, poolID uuid.UUID, winners []uuid.UUID) error {
+	return h.Pools.RecordDraw(ctx, poolID, winners, h.Now().UTC())
+}

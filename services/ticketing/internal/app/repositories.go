@@ -1,0 +1,87 @@
+// Package app holds the ticketing use cases, one file per command, query or event handler.
+// The repositories keep the transactions; the domain keeps the rules.
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"tickup.dev/services/ticketing/internal/domain"
+)
+
+// Page asks for up to Limit items after the key After ("" for the first page).
+type Page struct {
+	Limit int
+	After string
+}
+
+// PoolFilter narrows a pool listing; zero fields match everything.
+type PoolFilter struct {
+	PrizeID uuid.UUID
+	State   domain.State
+}
+
+// TicketFilter narrows a ticket listing; zero fields match everything.
+type TicketFilter struct {
+	UserID uuid.UUID
+	PoolID uuid.UUID
+}
+
+// Prizes stores prizes.
+type Prizes interface {
+	Create(ctx context.Context, p domain.Prize) error
+	Get(ctx context.Context, id uuid.UUID) (domain.Prize, error)
+	List(ctx context.Context, page Page) ([]domain.Prize, error)
+	// Update locks the prize, lets fn change it, and stores the result.
+	Update(ctx context.Context, id uuid.UUID, fn func(*domain.Prize) error) (domain.Prize, error)
+	// Delete locks the prize, asks allow with the number of its pools in play, and deletes it.
+	Delete(ctx context.Context, id uuid.UUID, allow func(activePools int) error) error
+}
+
+// Pools stores pools and runs their state transitions, each in one transaction with its
+// stock movements and its events.
+type Pools interface {
+	// Create reserves the pool's winners_count units of its prize's stock and stores it OPEN.
+	Create(ctx context.Context, p domain.Pool) error
+	Get(ctx context.Context, id uuid.UUID) (domain.Pool, error)
+	List(ctx context.Context, f PoolFilter, page Page) ([]domain.Pool, error)
+	// Update locks the pool, lets fn change it, and stores the result.
+	Update(ctx context.Context, id uuid.UUID, fn func(*domain.Pool) error) (domain.Pool, error)
+	// Cancel cancels the pool, returns its stock and voids its tickets.
+	Cancel(ctx context.Context, id uuid.UUID, reason string, now time.Time) (domain.Pool, error)
+	// CancelExpired cancels one OPEN pool past its deadline that no other replica holds;
+	// it reports false when there is none.
+	CancelExpired(ctx context.Context, reason string, now time.Time) (bool, error)
+	Start(ctx context.Context, id uuid.UUID, now time.Time) (domain.Pool, error)
+	// RecordDraw marks the winners WON and the other tickets LOST, and the pool DRAWN.
+	RecordDraw(ctx context.Context, id uuid.UUID, winners []uuid.UUID, now time.Time) error
+}
+
+// Tickets reads tickets and purchase outcomes.
+type Tickets interface {
+	Get(ctx context.Context, id uuid.UUID) (domain.Ticket, error)
+	List(ctx context.Context, f TicketFilter, page Page) ([]domain.Ticket, error)
+	// ByPurchase returns the purchase's outcome; false when it has none yet.
+	ByPurchase(ctx context.Context, purchaseID uuid.UUID) (domain.PurchaseOutcome, bool, error)
+	// OfPool returns a pool's tickets in ticket_num order after number after.
+	OfPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error)
+}
+
+// Message is one confirmed purchase as delivered: its bus message id and the purchase.
+type Message struct {
+	ID       string
+	Purchase domain.Purchase
+}
+
+// Issuer runs one issuance batch in one transaction: it claims the messages in the inbox,
+// locks the pools they name, reads the snapshot, lets plan decide, and applies the plan.
+type Issuer interface {
+	IssueBatch(ctx context.Context, msgs []Message, plan func(domain.IssueSnapshot) domain.IssuePlan) error
+}
+
+// Committer asks the draw service for a pool's commitment.
+type Committer interface {
+	Commit(ctx context.Context, poolID uuid.UUID) ([]byte, error)
+}

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"tickup.dev/services/ticketing/internal/domain"
+)
+
+// SweepDeadlines cancels the OPEN pools whose closes_at passed before they sold out.
+type SweepDeadlines struct {
+	Pools Pools
+	Now   func() time.Time
+}
+
+// Handle cancels expired pools one transaction each until none is left, and returns how
+// many it cancelled. Replicas sweeping at once skip each other's pools.
+func (h SweepDeadlines) Handle(ctx context.Context) (int, error) {
+	n := 0
+	for ctx.Err() == nil {
+		found, err := h.Pools.CancelExpired(ctx, domain.ReasonDeadlinePassed, h.Now().UTC())
+		if err != nil || !found {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
