@@ -15,6 +15,14 @@ type HoldPlaced struct {
 	ExpiresAt     time.Time `json:"expires_at"`
 }
 
+// Reasons a wallet refuses a hold (HoldRejected.Reason), stable for consumers to branch on.
+const (
+	HoldRejectedInsufficientFunds = "insufficient_funds"
+	HoldRejectedWalletSuspended   = "wallet_suspended"
+	HoldRejectedCurrencyMismatch  = "currency_mismatch"
+	HoldRejectedInvalidAmount     = "invalid_amount"
+)
+
 // HoldRejected reports that the wallet refused to reserve a purchase's amount.
 type HoldRejected struct {
 	SchemaVersion int    `json:"schema_version"`
@@ -24,7 +32,7 @@ type HoldRejected struct {
 	PoolID        string `json:"pool_id"`
 	AmountCents   int64  `json:"amount_cents"`
 	Currency      string `json:"currency"`
-	Reason        string `json:"reason"` // e.g. insufficient funds, suspended wallet
+	Reason        string `json:"reason"` // one of the HoldRejected* codes
 }
 
 // EntryPosted reports a ledger entry that now counts towards a balance.

@@ -4,26 +4,75 @@ package wallet
 
 import (
 	"context"
+	"embed"
+	"fmt"
 	"io/fs"
+	"os"
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
+	"tickup.dev/services/wallet/internal/adapters"
+	"tickup.dev/services/wallet/internal/app"
+	"tickup.dev/services/wallet/internal/ports"
 )
 
 // Name is the service's name and its database schema.
 const Name = "wallet"
 
-// Migrations are the service's own tables; nil until it has any.
-var Migrations fs.FS
+//go:embed migrations/*.sql
+var migrations embed.FS
 
-// Run runs the wallet service until ctx is cancelled.
+// Migrations are the service's own tables (the NNNN_name.sql files of migrations/).
+var Migrations fs.FS = mustSub(migrations, "migrations")
+
+// Run runs the wallet service until ctx is cancelled, with its options from the environment.
 func Run(ctx context.Context, cfg config.Config) error {
+	opts, err := OptionsFromEnv(os.Getenv)
+	if err != nil {
+		return fmt.Errorf("%s: invalid options: %w", Name, err)
+	}
+	return RunWithOptions(ctx, cfg, opts)
+}
+
+// RunWithOptions runs the wallet service until ctx is cancelled.
+func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations})
 	if err != nil {
 		return err
 	}
-	if err := rt.ServeHealth(); err != nil {
+	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(), rt.Log)
+	if err := serve(ctx, rt, a, opts); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
+}
+
+// serve registers the endpoints, consumers and sweeper, then the health endpoints: the
+// service reports ready only once it can answer.
+func serve(ctx context.Context, rt *service.Runtime, a *app.App, opts Options) error {
+	svc, err := rt.Micro("Tickup wallet: balances, holds, top-ups, withdrawals, ledger")
+	if err != nil {
+		return err
+	}
+	if err := ports.RegisterRPC(svc, a, rt.Log); err != nil {
+		return err
+	}
+	if err := rt.Bus.NC.Flush(); err != nil {
+		return fmt.Errorf("flush rpc subscriptions: %w", err)
+	}
+	for _, c := range ports.Consumers(rt.DB, a, rt.Log) {
+		if err := rt.Consume(ctx, c.Spec, c.Handler); err != nil {
+			return err
+		}
+	}
+	rt.Go("hold sweeper", ports.Sweeper(a, opts.SweepInterval, rt.Log))
+	return rt.ServeHealth()
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // the embedded directory is fixed at compile time
+	}
+	return sub
 }

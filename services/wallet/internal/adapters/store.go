@@ -1,0 +1,82 @@
+// Package adapters is the wallet's PostgreSQL repository: GORM for plain reads and inserts,
+// raw SQL wherever row locks and idempotent inserts decide correctness.
+package adapters
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/outbox"
+	"tickup.dev/services/wallet/internal/domain"
+)
+
+// Store reads and writes the wallet's tables through db, a pool or a transaction.
+type Store struct {
+	db *gorm.DB
+}
+
+// NewStore returns a store over db.
+func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
+
+// Bind returns a store working inside tx, a transaction someone else opened (an inbox batch).
+func Bind(tx *gorm.DB) *Store { return &Store{db: tx} }
+
+// InTx runs fn with a store bound to a new transaction, committed when fn returns nil.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(&Store{db: tx}) })
+}
+
+// InSnapshot runs fn with a store bound to a read-only REPEATABLE READ transaction, so that
+// everything fn reads (a balance and its holds) comes from one snapshot.
+func (s *Store) InSnapshot(ctx context.Context, fn func(tx *Store) error) error {
+	opts := &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(&Store{db: tx}) }, opts)
+}
+
+// Emit stores events in the outbox of the current transaction, ordered per wallet: callers
+// hold the wallet's row lock, so the outbox order follows commit order.
+func (s *Store) Emit(ctx context.Context, walletID string, evs ...events.Event) error {
+	return outbox.Add(ctx, s.db, walletID, evs...)
+}
+
+func (s *Store) q(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+// notFound turns an empty result into domain.ErrNotFound with what was looked up.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return fmt.Errorf("%s: %w", what, domain.ErrNotFound)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// first scans exactly one row of a raw query into dest, or reports gorm.ErrRecordNotFound.
+func first(q *gorm.DB, dest any) error {
+	res := q.Scan(dest)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return gorm.ErrRecordNotFound
+	}
+	return nil
+}
+
+// nullable maps "" to NULL for optional uuid and text columns.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,50 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"tickup.dev/services/wallet/internal/adapters"
+	"tickup.dev/services/wallet/internal/domain"
+)
+
+// Adjustment is an admin's correction of a wallet.
+type Adjustment struct {
+	Actor       string
+	UserID      string
+	Direction   string // CREDIT or DEBIT
+	AmountCents int64
+	Currency    string // "" = the wallet's
+	Reason      string // mandatory
+}
+
+// Adjust books a CREDIT or DEBIT ADJUSTMENT POSTED with the admin's reason. An admin debit is
+// the one spend allowed to take the available balance below zero (clawing back money that
+// was already spent, say): it is not checked against the balance, and the audit exempts
+// wallets that carry one from its available >= 0 check.
+func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
+	v := domain.Validation{}
+	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: adjustments are admin operations")
+	v.Require(in.Direction == domain.Credit || in.Direction == domain.Debit, "direction", "must be CREDIT or DEBIT")
+	v.Require(in.AmountCents > 0, "amount_cents", "must be a positive number of cents")
+	v.Require(strings.TrimSpace(in.Reason) != "", "reason", "is required")
+	v.Require(in.Currency == "" || domain.ValidCurrency(in.Currency), "currency", "must be an ISO 4217 code such as EUR")
+	if err := v.Err(); err != nil {
+		return domain.Entry{}, err
+	}
+	var e domain.Entry
+	err := a.store.InTx(ctx, func(st *adapters.Store) error {
+		acct, err := st.EnsureAccount(ctx, in.UserID, currencyOr(in.Currency, a.cfg.DefaultCurrency))
+		if err != nil {
+			return err
+		}
+		if in.Currency != "" && in.Currency != acct.Currency {
+			return fmt.Errorf("%w: the wallet holds %s, the adjustment is in %s", domain.ErrCurrencyMismatch, acct.Currency, in.Currency)
+		}
+		e = domain.NewEntry(acct, in.Direction, domain.ReasonAdjustment, in.AmountCents, false, a.now())
+		e.Actor, e.Note = strings.TrimSpace(in.Actor), strings.TrimSpace(in.Reason)
+		return a.mustPost(ctx, st, acct, &e)
+	})
+	return e, err
+}

@@ -1,0 +1,68 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"tickup.dev/pkg/events"
+	"tickup.dev/services/wallet/internal/adapters"
+	"tickup.dev/services/wallet/internal/domain"
+)
+
+// PurchaseCreated reserves a wallet-paid purchase's amount under the wallet's row lock
+// (wallet.hold.placed) or refuses it (wallet.hold.rejected). Each purchase is decided once:
+// a refusal is kept as a RELEASED hold, so a repeated event changes nothing and the purchase
+// can never be captured.
+func (a *App) PurchaseCreated(ctx context.Context, st *adapters.Store, p Purchase) error {
+	if !walletPaid(p.Method) {
+		return nil
+	}
+	acct, err := st.EnsureAccount(ctx, p.UserID, a.cfg.DefaultCurrency)
+	if err != nil {
+		return err
+	}
+	if _, decided, err := st.LockHold(ctx, "purchase_id", p.PurchaseID); err != nil || decided {
+		return err
+	}
+	if why := acct.CanReserve(p.AmountCents, p.Currency); why != nil {
+		return a.refuseHold(ctx, st, acct, p, why)
+	}
+	id, err := newID()
+	if err != nil {
+		return err
+	}
+	hold := domain.NewPurchaseHold(id, acct, p.PurchaseID, p.PoolID, p.AmountCents, a.now().Add(a.cfg.HoldTTL))
+	if err := st.InsertHold(ctx, hold); err != nil {
+		return err
+	}
+	return st.Emit(ctx, acct.WalletID, holdPlaced(acct, hold))
+}
+
+func (a *App) refuseHold(ctx context.Context, st *adapters.Store, acct domain.Account, p Purchase, why error) error {
+	code := rejectionCode(why)
+	a.log.Info("hold rejected", "purchase_id", p.PurchaseID, "wallet_id", acct.WalletID, "reason", why)
+	if p.AmountCents > 0 && domain.ValidCurrency(p.Currency) {
+		id, err := newID()
+		if err != nil {
+			return err
+		}
+		refused := domain.NewRefusedHold(id, acct, p.PurchaseID, p.PoolID, p.AmountCents, p.Currency, "rejected: "+code, a.now())
+		if err := st.InsertHold(ctx, refused); err != nil {
+			return err
+		}
+	}
+	return st.Emit(ctx, acct.WalletID, holdRejected(acct, p, code))
+}
+
+// rejectionCode is the wallet.hold.rejected reason for why.
+func rejectionCode(why error) string {
+	switch {
+	case errors.Is(why, domain.ErrSuspended):
+		return events.HoldRejectedWalletSuspended
+	case errors.Is(why, domain.ErrCurrencyMismatch):
+		return events.HoldRejectedCurrencyMismatch
+	case errors.Is(why, domain.ErrInvalidAmount):
+		return events.HoldRejectedInvalidAmount
+	}
+	return events.HoldRejectedInsufficientFunds
+}

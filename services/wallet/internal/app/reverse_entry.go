@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"tickup.dev/services/wallet/internal/adapters"
+	"tickup.dev/services/wallet/internal/domain"
+)
+
+// Reversal is an admin's reversal of a ledger entry.
+type Reversal struct {
+	Actor   string
+	EntryID int64
+	Reason  string
+}
+
+// Reverse moves a POSTED or PENDING entry to REVERSED with the admin's reason; a reversed
+// POSTED entry no longer counts, so the cached balance moves back in the same transaction.
+// A withdrawal's PENDING debit is not reversible by hand: the provider's outcome settles it.
+func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
+	v := domain.Validation{}
+	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: reversals are admin operations")
+	v.Require(in.EntryID > 0, "entry_id", "is required")
+	v.Require(strings.TrimSpace(in.Reason) != "", "reason", "is required")
+	if err := v.Err(); err != nil {
+		return domain.Entry{}, err
+	}
+	var e domain.Entry
+	err := a.store.InTx(ctx, func(st *adapters.Store) error {
+		var err error
+		if e, err = st.Entry(ctx, in.EntryID); err != nil {
+			return err
+		}
+		if _, err = st.LockAccount(ctx, "wallet_id", e.WalletID); err != nil {
+			return err
+		}
+		if e, err = st.LockEntry(ctx, in.EntryID); err != nil {
+			return err
+		}
+		return a.reverse(ctx, st, &e, in)
+	})
+	return e, err
+}
+
+func (a *App) reverse(ctx context.Context, st *adapters.Store, e *domain.Entry, in Reversal) error {
+	if e.Reason == domain.ReasonWithdrawal && e.Status == domain.EntryPending {
+		return fmt.Errorf("%w: entry %d is the debit of withdrawal %s in flight; the provider's outcome settles it",
+			domain.ErrState, e.EntryID, e.RefWithdrawalID)
+	}
+	delta, err := e.Reverse(strings.TrimSpace(in.Reason), strings.TrimSpace(in.Actor), a.now())
+	if err != nil {
+		return err
+	}
+	if err := st.SaveEntryStatus(ctx, *e); err != nil {
+		return err
+	}
+	if delta == 0 {
+		return nil
+	}
+	_, err = st.AddToBalance(ctx, e.WalletID, delta)
+	return err
+}

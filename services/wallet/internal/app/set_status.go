@@ -1,0 +1,39 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"tickup.dev/services/wallet/internal/adapters"
+	"tickup.dev/services/wallet/internal/domain"
+)
+
+// StatusChange suspends or re-activates a wallet (admin).
+type StatusChange struct {
+	Actor  string
+	UserID string
+	Status string // domain.AccountActive or domain.AccountSuspended
+	Reason string
+}
+
+// SetStatus suspends or re-activates the user's existing wallet.
+func (a *App) SetStatus(ctx context.Context, in StatusChange) (domain.Account, error) {
+	v := domain.Validation{}
+	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: suspending a wallet is an admin operation")
+	if err := v.Err(); err != nil {
+		return domain.Account{}, err
+	}
+	var acct domain.Account
+	err := a.store.InTx(ctx, func(st *adapters.Store) error {
+		var err error
+		if acct, err = st.LockAccount(ctx, "user_id", in.UserID); err != nil {
+			return err
+		}
+		changed, err := acct.SetStatus(in.Status, in.Reason)
+		if err != nil || !changed {
+			return err
+		}
+		return st.SaveStatus(ctx, acct)
+	})
+	return acct, err
+}

@@ -1,0 +1,120 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+)
+
+// Withdrawal statuses.
+const (
+	WithdrawalRequested  = "REQUESTED"
+	WithdrawalProcessing = "PROCESSING"
+	WithdrawalCompleted  = "COMPLETED"
+	WithdrawalFailed     = "FAILED"
+	WithdrawalRejected   = "REJECTED"
+	WithdrawalCancelled  = "CANCELLED"
+)
+
+// Withdrawal is a request to pay money out of a wallet; a hold reserves it meanwhile.
+type Withdrawal struct {
+	WithdrawalID   string
+	WalletID       string
+	UserID         string
+	AmountCents    int64
+	Currency       string
+	Provider       string
+	Destination    string
+	ProviderTxnID  string
+	Status         string
+	HoldID         string
+	EntryID        *int64
+	DecidedBy      string
+	DecisionReason string
+	FailureReason  string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	ApprovedAt     *time.Time
+	RejectedAt     *time.Time
+	CancelledAt    *time.Time
+	CompletedAt    *time.Time
+	FailedAt       *time.Time
+}
+
+// WithdrawalLimits are the configurable bounds of a withdrawal request.
+type WithdrawalLimits struct {
+	MinCents   int64 // smallest single withdrawal
+	DailyCents int64 // most a user may withdraw over 24 hours (requests not rejected, cancelled or failed)
+}
+
+// Check says why amount cannot be requested when usedToday was requested in the last 24 hours.
+func (l WithdrawalLimits) Check(amount, usedToday int64) error {
+	if amount < l.MinCents {
+		return fmt.Errorf("%w: the minimum withdrawal is %d cents, %d requested", ErrLimit, l.MinCents, amount)
+	}
+	if usedToday+amount > l.DailyCents {
+		return fmt.Errorf("%w: at most %d cents may be withdrawn per 24 hours; %d already requested, %d more asked",
+			ErrLimit, l.DailyCents, usedToday, amount)
+	}
+	return nil
+}
+
+// Approve moves a REQUESTED withdrawal to PROCESSING, debited by the PENDING entry entryID.
+func (w *Withdrawal) Approve(actor string, entryID int64, at time.Time) {
+	w.Status, w.DecidedBy, w.EntryID, w.ApprovedAt = WithdrawalProcessing, actor, &entryID, &at
+}
+
+// Decidable says whether an admin can still approve or reject the withdrawal.
+func (w Withdrawal) Decidable() error {
+	if w.Status != WithdrawalRequested {
+		return fmt.Errorf("%w: withdrawal %s is %s; only a REQUESTED withdrawal can be decided", ErrState, w.WithdrawalID, w.Status)
+	}
+	return nil
+}
+
+// Reject ends a REQUESTED withdrawal as REJECTED by actor.
+func (w *Withdrawal) Reject(actor, reason string, at time.Time) error {
+	if err := w.Decidable(); err != nil {
+		return err
+	}
+	w.Status, w.DecidedBy, w.DecisionReason, w.RejectedAt = WithdrawalRejected, actor, reason, &at
+	return nil
+}
+
+// Cancel ends a REQUESTED withdrawal at its owner's request.
+func (w *Withdrawal) Cancel(at time.Time) error {
+	if w.Status != WithdrawalRequested {
+		return fmt.Errorf("%w: withdrawal %s is %s; only a REQUESTED withdrawal can be cancelled", ErrState, w.WithdrawalID, w.Status)
+	}
+	w.Status, w.CancelledAt = WithdrawalCancelled, &at
+	return nil
+}
+
+// Complete records the provider's payout; false without error when it was recorded before.
+func (w *Withdrawal) Complete(txn string, at time.Time) (bool, error) {
+	switch w.Status {
+	case WithdrawalCompleted:
+		return false, nil
+	case WithdrawalProcessing:
+		w.Status, w.CompletedAt = WithdrawalCompleted, &at
+		if txn != "" {
+			w.ProviderTxnID = txn
+		}
+		return true, nil
+	}
+	return false, fmt.Errorf("%w: withdrawal %s is %s; a payout success cannot apply", ErrState, w.WithdrawalID, w.Status)
+}
+
+// Fail records the provider's failure; false without error when it was recorded before.
+func (w *Withdrawal) Fail(txn, reason string, at time.Time) (bool, error) {
+	switch w.Status {
+	case WithdrawalFailed:
+		return false, nil
+	case WithdrawalProcessing:
+		w.Status, w.FailureReason, w.FailedAt = WithdrawalFailed, reason, &at
+		if txn != "" {
+			w.ProviderTxnID = txn
+		}
+		return true, nil
+	}
+	return false, fmt.Errorf("%w: withdrawal %s is %s; a payout failure cannot apply", ErrState, w.WithdrawalID, w.Status)
+}

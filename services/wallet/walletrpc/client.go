@@ -1,0 +1,98 @@
+package walletrpc
+
+import (
+	"context"
+
+	"github.com/nats-io/nats.go"
+
+	"tickup.dev/pkg/rpc"
+)
+
+// Client calls the wallet service. Refusals come back as errors wrapping *rpc.Problem; no
+// wallet instance answering as rpc.ErrUnavailable.
+type Client struct {
+	nc *nats.Conn
+}
+
+// NewClient returns a client over nc.
+func NewClient(nc *nats.Conn) *Client { return &Client{nc: nc} }
+
+// Wallet returns a user's wallet (created on first use).
+func (c *Client) Wallet(ctx context.Context, req WalletRequest) (Wallet, error) {
+	return rpc.Call[WalletRequest, Wallet](ctx, c.nc, SubjectGetWallet, req)
+}
+
+// Ledger returns a page of a user's ledger.
+func (c *Client) Ledger(ctx context.Context, req LedgerRequest) (LedgerPage, error) {
+	return rpc.Call[LedgerRequest, LedgerPage](ctx, c.nc, SubjectListLedger, req)
+}
+
+// CreateTopup starts a top-up.
+func (c *Client) CreateTopup(ctx context.Context, req CreateTopupRequest) (Topup, error) {
+	return rpc.Call[CreateTopupRequest, Topup](ctx, c.nc, SubjectCreateTopup, req)
+}
+
+// Topup returns one of the caller's top-ups.
+func (c *Client) Topup(ctx context.Context, req TopupRequest) (Topup, error) {
+	return rpc.Call[TopupRequest, Topup](ctx, c.nc, SubjectGetTopup, req)
+}
+
+// Topups returns a page of the caller's top-ups.
+func (c *Client) Topups(ctx context.Context, req ListRequest) (TopupPage, error) {
+	return rpc.Call[ListRequest, TopupPage](ctx, c.nc, SubjectListTopups, req)
+}
+
+// CancelTopup cancels a top-up the provider has not started processing.
+func (c *Client) CancelTopup(ctx context.Context, req TopupRequest) (Topup, error) {
+	return rpc.Call[TopupRequest, Topup](ctx, c.nc, SubjectCancelTopup, req)
+}
+
+// RequestWithdrawal asks for a payout; the amount is held until it ends.
+func (c *Client) RequestWithdrawal(ctx context.Context, req WithdrawalCreateRequest) (Withdrawal, error) {
+	return rpc.Call[WithdrawalCreateRequest, Withdrawal](ctx, c.nc, SubjectRequestWithdrawal, req)
+}
+
+// Withdrawal returns one withdrawal.
+func (c *Client) Withdrawal(ctx context.Context, req WithdrawalRequest) (Withdrawal, error) {
+	return rpc.Call[WithdrawalRequest, Withdrawal](ctx, c.nc, SubjectGetWithdrawal, req)
+}
+
+// Withdrawals returns a page of withdrawals.
+func (c *Client) Withdrawals(ctx context.Context, req ListWithdrawalsRequest) (WithdrawalPage, error) {
+	return rpc.Call[ListWithdrawalsRequest, WithdrawalPage](ctx, c.nc, SubjectListWithdrawals, req)
+}
+
+// CancelWithdrawal cancels the caller's REQUESTED withdrawal.
+func (c *Client) CancelWithdrawal(ctx context.Context, req WithdrawalRequest) (Withdrawal, error) {
+	return rpc.Call[WithdrawalRequest, Withdrawal](ctx, c.nc, SubjectCancelWithdrawal, req)
+}
+
+// ApproveWithdrawal sends a REQUESTED withdrawal to the provider (admin).
+func (c *Client) ApproveWithdrawal(ctx context.Context, req DecisionRequest) (Withdrawal, error) {
+	return rpc.Call[DecisionRequest, Withdrawal](ctx, c.nc, SubjectApproveWithdrawal, req)
+}
+
+// RejectWithdrawal refuses a REQUESTED withdrawal and releases its hold (admin).
+func (c *Client) RejectWithdrawal(ctx context.Context, req DecisionRequest) (Withdrawal, error) {
+	return rpc.Call[DecisionRequest, Withdrawal](ctx, c.nc, SubjectRejectWithdrawal, req)
+}
+
+// Adjust books an admin adjustment.
+func (c *Client) Adjust(ctx context.Context, req AdjustmentRequest) (Entry, error) {
+	return rpc.Call[AdjustmentRequest, Entry](ctx, c.nc, SubjectCreateAdjustment, req)
+}
+
+// Reverse reverses a ledger entry (admin).
+func (c *Client) Reverse(ctx context.Context, req ReversalRequest) (Entry, error) {
+	return rpc.Call[ReversalRequest, Entry](ctx, c.nc, SubjectReverseEntry, req)
+}
+
+// Suspend suspends a wallet (admin).
+func (c *Client) Suspend(ctx context.Context, req StatusRequest) (Wallet, error) {
+	return rpc.Call[StatusRequest, Wallet](ctx, c.nc, SubjectSuspendWallet, req)
+}
+
+// Activate re-activates a suspended wallet (admin).
+func (c *Client) Activate(ctx context.Context, req StatusRequest) (Wallet, error) {
+	return rpc.Call[StatusRequest, Wallet](ctx, c.nc, SubjectActivateWallet, req)
+}

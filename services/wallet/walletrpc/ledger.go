@@ -1,0 +1,58 @@
+package walletrpc
+
+import "time"
+
+// LedgerRequest pages through a user's ledger, newest first; Reason filters when set.
+type LedgerRequest struct {
+	UserID string `json:"user_id"`
+	Reason string `json:"reason,omitempty"` // TOPUP, TICKET_PURCHASE, REFUND, PRIZE_PAYOUT, ADJUSTMENT, WITHDRAWAL
+	Limit  int    `json:"limit,omitempty"`  // default 50, at most 200
+	Cursor string `json:"cursor,omitempty"` // next_cursor of the previous page
+}
+
+// LedgerPage is one page of entries; NextCursor is empty on the last page.
+type LedgerPage struct {
+	Items      []Entry `json:"items"`
+	NextCursor string  `json:"next_cursor,omitempty"`
+}
+
+// Entry is one ledger line. Only POSTED entries count towards the balance.
+type Entry struct {
+	EntryID         int64      `json:"entry_id"`
+	WalletID        string     `json:"wallet_id"`
+	Direction       string     `json:"direction"` // CREDIT or DEBIT
+	Reason          string     `json:"reason"`
+	Status          string     `json:"status"` // PENDING, POSTED, REVERSED
+	AmountCents     int64      `json:"amount_cents"`
+	Currency        string     `json:"currency"`
+	RefPurchaseID   string     `json:"ref_purchase_id,omitempty"`
+	RefPoolID       string     `json:"ref_pool_id,omitempty"`
+	RefTicketID     string     `json:"ref_ticket_id,omitempty"`
+	RefTopupID      string     `json:"ref_topup_id,omitempty"`
+	RefWithdrawalID string     `json:"ref_withdrawal_id,omitempty"`
+	RefExternalTxn  string     `json:"ref_external_txn,omitempty"`
+	Actor           string     `json:"actor,omitempty"`
+	Note            string     `json:"note,omitempty"`
+	CreatedAt       time.Time  `json:"created_at"`
+	PostedAt        *time.Time `json:"posted_at,omitempty"`
+	ReversedAt      *time.Time `json:"reversed_at,omitempty"`
+	ReversalReason  string     `json:"reversal_reason,omitempty"`
+}
+
+// AdjustmentRequest books an admin CREDIT or DEBIT ADJUSTMENT with a mandatory reason. An
+// admin debit may take the available balance below zero.
+type AdjustmentRequest struct {
+	Actor       string `json:"actor"`
+	UserID      string `json:"user_id"`
+	Direction   string `json:"direction"` // CREDIT or DEBIT
+	AmountCents int64  `json:"amount_cents"`
+	Currency    string `json:"currency,omitempty"` // default: the wallet's
+	Reason      string `json:"reason"`
+}
+
+// ReversalRequest reverses a PENDING or POSTED entry (admin); a reversed entry no longer counts.
+type ReversalRequest struct {
+	Actor   string `json:"actor"`
+	EntryID int64  `json:"entry_id"`
+	Reason  string `json:"reason"`
+}

@@ -1,0 +1,65 @@
+package walletrpc
+
+import "time"
+
+// WithdrawalCreateRequest asks to pay amount_cents out of the caller's wallet to destination.
+type WithdrawalCreateRequest struct {
+	UserID      string `json:"user_id"`
+	AmountCents int64  `json:"amount_cents"`
+	Currency    string `json:"currency,omitempty"` // default: the wallet's
+	Provider    string `json:"provider"`
+	Destination string `json:"destination"`
+}
+
+// WithdrawalRequest names one of the caller's withdrawals (get, cancel). An admin get may
+// leave user_id empty and set actor.
+type WithdrawalRequest struct {
+	UserID       string `json:"user_id,omitempty"`
+	Actor        string `json:"actor,omitempty"`
+	WithdrawalID string `json:"withdrawal_id"`
+}
+
+// ListWithdrawalsRequest pages through withdrawals newest first: the caller's, or with
+// actor set and user_id empty everyone's (admin); status filters when set.
+type ListWithdrawalsRequest struct {
+	UserID string `json:"user_id,omitempty"`
+	Actor  string `json:"actor,omitempty"`
+	Status string `json:"status,omitempty"`
+	Limit  int    `json:"limit,omitempty"`
+	Cursor string `json:"cursor,omitempty"`
+}
+
+// DecisionRequest approves or rejects a REQUESTED withdrawal (admin).
+type DecisionRequest struct {
+	Actor        string `json:"actor"`
+	WithdrawalID string `json:"withdrawal_id"`
+	Reason       string `json:"reason,omitempty"`
+}
+
+// Withdrawal is a payout request: REQUESTED → PROCESSING → COMPLETED or FAILED, or
+// REJECTED / CANCELLED before processing.
+type Withdrawal struct {
+	WithdrawalID   string     `json:"withdrawal_id"`
+	WalletID       string     `json:"wallet_id"`
+	UserID         string     `json:"user_id"`
+	AmountCents    int64      `json:"amount_cents"`
+	Currency       string     `json:"currency"`
+	Provider       string     `json:"provider"`
+	Destination    string     `json:"destination"`
+	ProviderTxnID  string     `json:"provider_txn_id,omitempty"`
+	Status         string     `json:"status"`
+	HoldID         string     `json:"hold_id"`
+	EntryID        *int64     `json:"entry_id,omitempty"`
+	DecidedBy      string     `json:"decided_by,omitempty"`
+	DecisionReason string     `json:"decision_reason,omitempty"`
+	FailureReason  string     `json:"failure_reason,omitempty"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	CompletedAt    *time.Time `json:"completed_at,omitempty"`
+}
+
+// WithdrawalPage is one page of withdrawals; NextCursor is empty on the last page.
+type WithdrawalPage struct {
+	Items      []Withdrawal `json:"items"`
+	NextCursor string       `json:"next_cursor,omitempty"`
+}
