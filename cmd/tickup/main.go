@@ -34,7 +34,8 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newDevCmd(), newServeCmd(), newMigrateCmd(), newVersionCmd())
+	root.AddCommand(newDevCmd(), newServeCmd(), newMigrateCmd(), newVersionCmd(), newAuditCmd())
+	root.AddCommand(newTokenCmd())
 	return root
 }
 

@@ -4,11 +4,10 @@ package api
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io/fs"
-	"net/http"
-
-	"github.com/gin-gonic/gin"
+	"os"
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
@@ -17,28 +16,49 @@ import (
 // Name is the service's name and its database schema.
 const Name = "api"
 
-// Migrations are the service's own tables; nil until it has any.
-var Migrations fs.FS
+// BasePath prefixes the REST routes.
+const BasePath = "/api/v1"
 
-// Run runs the API gateway on BACKEND_PORT until ctx is cancelled.
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Migrations are the service's own tables (app_user, idempotency_key).
+var Migrations = migrations()
+
+// migrations returns the migration files at the root of an fs.FS, as db.Migrate wants.
+func migrations() fs.FS {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory exists by construction
+	}
+	return sub
+}
+
+// Run runs the API gateway on BACKEND_PORT until ctx is cancelled. Settings outside
+// pkg/config come from the environment (see OptionsFromEnv).
 func Run(ctx context.Context, cfg config.Config) error {
-	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations})
+	opts, err := OptionsFromEnv(os.Getenv)
+	if err != nil {
+		return fmt.Errorf("%s: %w", Name, err)
+	}
+	return runWith(ctx, cfg, opts)
+}
+
+// runWith is Run with explicit options.
+func runWith(ctx context.Context, cfg config.Config, opts Options) error {
+	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations, Log: opts.Log})
 	if err != nil {
 		return err
 	}
-	if err := rt.ServeHTTP(fmt.Sprintf(":%d", cfg.HTTPPort), "http", newRouter(rt)); err != nil {
+	router, err := newGateway(rt, opts)
+	if err != nil {
+		return rt.Abort(err)
+	}
+	if opts.onRouter != nil {
+		opts.onRouter(router)
+	}
+	if err := rt.ServeHTTP(fmt.Sprintf(":%d", cfg.HTTPPort), "http", router.Handler()); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
-}
-
-func newRouter(rt *service.Runtime) http.Handler {
-	gin.SetMode(gin.ReleaseMode)
-	r := gin.New()
-	r.Use(gin.Recovery())
-	health := gin.WrapH(rt.HealthHandler())
-	r.GET("/healthz", health)
-	r.GET("/readyz", health)
-	r.GET("/metrics", health)
-	return r
 }

@@ -1,0 +1,73 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"log/slog"
+
+	"github.com/gin-gonic/gin"
+
+	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/service"
+	"tickup.dev/services/api/internal/apidocs"
+	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/httpapi"
+	"tickup.dev/services/api/internal/idempotency"
+	"tickup.dev/services/api/internal/openapi"
+	"tickup.dev/services/api/internal/ratelimit"
+	"tickup.dev/services/api/internal/realtime"
+	"tickup.dev/services/api/internal/users"
+)
+
+// apiDescription introduces the OpenAPI document.
+const apiDescription = "Tickup's public API: prizes raffled in pools of numbered tickets, paid by card or " +
+	"from a wallet, drawn verifiably. Errors are RFC 9457 problems; lists are cursor-paged; " +
+	"authenticated POSTs honour Idempotency-Key."
+
+// newGateway wires the router, its middleware and modules, and adds the gateway's
+// background components (realtime hub, idempotency sweeper) to rt.
+func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
+	gin.SetMode(gin.ReleaseMode)
+	verifier, err := newVerifier(rt.Config, rt.Log)
+	if err != nil {
+		return nil, err
+	}
+	userStore := users.NewStore(rt.DB)
+	keys := idempotency.NewStore(rt.DB, opts.Idempotency)
+	hub := realtime.NewHub(rt.Bus.JS, rt.Log)
+	router, err := httpapi.New(httpapi.Config{
+		Log: rt.Log, Metrics: rt.Metrics, CORSOrigins: rt.Config.CORSOrigins, TrustedProxies: opts.TrustedProxies,
+		Info: openapi.Info{Title: "Tickup API", Version: service.Version, Description: apiDescription},
+		Middlewares: httpapi.Middlewares{
+			Authenticate:          auth.Required(verifier),
+			AuthenticateOptional:  auth.Optional(verifier),
+			RequireAdmin:          auth.RequireAdmin(),
+			RequireServiceOrAdmin: auth.RequireServiceOrAdmin(),
+			Touch:                 users.NewTracker(userStore, rt.Log, opts.TouchEvery).Middleware(),
+			LimitIP:               httpapi.LimitByIP(ratelimit.New(opts.WritesPerMinutePerIP, nil)),
+			LimitUser:             httpapi.LimitByUser(ratelimit.New(opts.WritesPerMinutePerUser, nil)),
+			Idempotency:           idempotency.Middleware(keys, rt.Log),
+			QueryToken:            httpapi.QueryToken(),
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
+	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, opts.Heartbeat)}
+	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
+	rt.Go("realtime hub", hub.Run)
+	rt.Go("idempotency sweeper", func(ctx context.Context) error { return keys.RunSweeper(ctx, rt.Log) })
+	return router, nil
+}
+
+// newVerifier checks tokens with SUPABASE_JWT (HS256) and/or the JWKS of SUPABASE_URL.
+// With neither (allowed outside prod) it refuses every token rather than refusing to start.
+func newVerifier(cfg config.Config, log *slog.Logger) (*auth.Verifier, error) {
+	ac := auth.Config{HS256Secret: cfg.Supabase.JWTSecret, JWKSURL: cfg.Supabase.JWKSURL, Issuer: cfg.Supabase.JWTIssuer}
+	if ac.HS256Secret == "" && ac.JWKSURL == "" {
+		log.Warn("neither SUPABASE_JWT nor SUPABASE_URL is set: every access token will be refused")
+		ac.HS256Secret = rand.Text() + rand.Text() // a secret nobody knows
+	}
+	return auth.NewVerifier(ac)
+}
