@@ -36,6 +36,7 @@ func newRoot() *cobra.Command {
 	}
 	root.AddCommand(newDevCmd(), newServeCmd(), newMigrateCmd(), newVersionCmd(), newAuditCmd())
 	root.AddCommand(newTokenCmd())
+	root.AddCommand(newVerifyDrawCmd())
 	return root
 }
 

@@ -6,6 +6,8 @@ type Winner struct {
 	TicketID  string `json:"ticket_id"`
 	TicketNum int    `json:"ticket_num"`
 	UserID    string `json:"user_id"`
+	// Participant is the winner's public id in the proof (tickup-draw-v1), safe to show.
+	Participant string `json:"participant,omitempty"`
 }
 
 // DrawCompleted reports the winners of a pool's draw; its subject ends with the pool id.

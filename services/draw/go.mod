@@ -3,10 +3,12 @@ module tickup.dev/services/draw
 go 1.26.0
 
 require (
+	github.com/cloudflare/circl v1.6.5
 	github.com/google/uuid v1.6.0
 	github.com/nats-io/nats.go v1.55.0
 	gorm.io/gorm v1.31.2
 	tickup.dev/pkg v0.0.0
+	tickup.dev/services/ticketing v0.0.0
 )
 
 require (
@@ -97,3 +99,5 @@ require (
 )
 
 replace tickup.dev/pkg => ../../pkg
+
+replace tickup.dev/services/ticketing => ../ticketing

@@ -4,19 +4,19 @@ package draw
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
 	"io/fs"
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
-	"tickup.dev/services/draw/internal/adapters"
-	"tickup.dev/services/draw/internal/app"
-	"tickup.dev/services/draw/internal/ports"
 )
 
 // Name is the service's name and its database schema.
 const Name = "draw"
+
+// PoolsDurable is the durable consumer of ticketing.pool.full on the TICKETING stream,
+// shared by the replicas (and the inbox consumer name).
+const PoolsDurable = "draw-pools"
 
 //go:embed migrations/*.sql
 var migrations embed.FS
@@ -30,26 +30,17 @@ func Run(ctx context.Context, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
-	if err := serveRPC(rt); err != nil {
+	w, err := wire(rt)
+	if err != nil {
+		return rt.Abort(err)
+	}
+	if err := w.start(ctx); err != nil {
 		return rt.Abort(err)
 	}
 	if err := rt.ServeHealth(); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
-}
-
-// serveRPC registers the micro endpoints and flushes, so they answer once Run reports ready.
-func serveRPC(rt *service.Runtime) error {
-	svc, err := rt.Micro("Tickup draw: commitments and provably fair draws")
-	if err != nil {
-		return err
-	}
-	commit := app.CommitPool{Seeds: adapters.SeedRepository{DB: rt.DB}, Random: rand.Reader}
-	if err := (ports.RPC{Commit: commit, Log: rt.Log}).Register(svc); err != nil {
-		return err
-	}
-	return rt.Bus.NC.Flush()
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {

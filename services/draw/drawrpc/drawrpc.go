@@ -15,9 +15,19 @@ import (
 // seed on the first call and answers SHA-256(seed); later calls answer the same commitment.
 const SubjectCommit = "tickup.rpc.draw.commit"
 
+// SubjectProof answers a drawn pool's public proof (ProofRequest → ProofPage), paged by
+// byte offset so that the proof of a large pool fits in NATS messages; Client.Proof
+// reassembles it.
+const SubjectProof = "tickup.rpc.draw.proof"
+
+// SubjectVerify recomputes a drawn pool's draw on the server from its stored proof, seed and
+// ticket list (VerifyRequest → VerifyResponse).
+const SubjectVerify = "tickup.rpc.draw.verify"
+
 // Problem types the draw service answers with.
 const (
-	TypeValidation = "https://tickup.dev/problems/validation-failed"
+	TypeValidation   = "https://tickup.dev/problems/validation-failed" // 422
+	TypeDrawNotFound = "https://tickup.dev/problems/draw-not-found"    // 404: not drawn (yet)
 )
 
 // CommitRequest names the pool to commit to (a UUID chosen by ticketing).

@@ -3,6 +3,7 @@ package adapters
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 
@@ -32,4 +33,17 @@ func (r SeedRepository) Keep(ctx context.Context, poolID uuid.UUID, seed, commit
 		return nil, errors.New("stored commitment is empty")
 	}
 	return stored, nil
+}
+
+// Seed implements app.SeedReader.
+func (r SeedRepository) Seed(ctx context.Context, poolID uuid.UUID) ([]byte, error) {
+	var seed []byte
+	err := r.DB.WithContext(ctx).Raw(`SELECT seed FROM pool_seed WHERE pool_id = ?`, poolID).Row().Scan(&seed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("pool %s has no seed: it was created without a draw commitment", poolID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read seed of pool %s: %w", poolID, err)
+	}
+	return seed, nil
 }

@@ -1,4 +1,5 @@
-// Package ports exposes the draw service's use cases over NATS micro endpoints.
+// Package ports exposes the draw service's use cases over NATS micro endpoints and event
+// consumers, and runs its background workers.
 package ports
 
 import (
@@ -19,13 +20,21 @@ import (
 // RPC serves the draw service's endpoints.
 type RPC struct {
 	Commit app.CommitPool
+	Proof  app.GetProof
+	Verify app.VerifyDraw
 	Log    *slog.Logger
 }
 
 // Register adds the endpoints to svc.
 func (p RPC) Register(svc micro.Service) error {
-	err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, p.commit, rpc.WithLogger(p.Log))
-	if err != nil {
+	opt := rpc.WithLogger(p.Log)
+	if err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, p.commit, opt); err != nil {
+		return fmt.Errorf("register draw endpoints: %w", err)
+	}
+	if err := rpc.Handle(svc, nil, "proof", drawrpc.SubjectProof, p.proof, opt); err != nil {
+		return fmt.Errorf("register draw endpoints: %w", err)
+	}
+	if err := rpc.Handle(svc, nil, "verify", drawrpc.SubjectVerify, p.verify, opt); err != nil {
 		return fmt.Errorf("register draw endpoints: %w", err)
 	}
 	return nil

@@ -1,0 +1,141 @@
+package draw
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"os"
+	"time"
+
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/inbox"
+	"tickup.dev/pkg/service"
+	"tickup.dev/services/draw/internal/adapters"
+	"tickup.dev/services/draw/internal/app"
+	"tickup.dev/services/draw/internal/beacon"
+	"tickup.dev/services/draw/internal/ports"
+	"tickup.dev/services/draw/internal/webhook"
+	"tickup.dev/services/ticketing/ticketingrpc"
+)
+
+// Environment settings of the optional drand beacon (off by default).
+const (
+	envBeacon    = "TICKUP_DRAW_BEACON"     // "drand-quicknet" turns it on
+	envBeaconURL = "TICKUP_DRAW_BEACON_URL" // the drand HTTP relay (default beacon.DefaultURL)
+	beaconDrand  = "drand-quicknet"
+)
+
+// Sizes and timing of the background work.
+const (
+	pollInterval    = time.Second
+	proofPageSize   = 384 << 10 // bytes per proof page: base64 keeps it under NATS' 1 MiB
+	ticketsPageSize = 1000
+	retryBase       = time.Second     // first retry of a draw or a notification, then doubled
+	drawRetryCap    = 5 * time.Minute // a draw is retried at least this often, forever
+	notifyRetryCap  = time.Hour
+)
+
+// wiring holds the service's assembled parts.
+type wiring struct {
+	rt     *service.Runtime
+	beacon app.Beacon
+	wake   chan struct{}
+}
+
+func wire(rt *service.Runtime) (*wiring, error) {
+	w := &wiring{rt: rt, wake: make(chan struct{}, 1)}
+	switch mode := os.Getenv(envBeacon); mode {
+	case "", "off", "none":
+	case beaconDrand:
+		w.beacon = beacon.NewQuicknet(os.Getenv(envBeaconURL))
+	default:
+		return nil, fmt.Errorf("%s=%q: want %q or empty", envBeacon, mode, beaconDrand)
+	}
+	return w, nil
+}
+
+// start registers the RPC endpoints, the pool.full consumer and the workers.
+func (w *wiring) start(ctx context.Context) error {
+	if err := w.serveRPC(); err != nil {
+		return err
+	}
+	if err := w.consumePools(ctx); err != nil {
+		return err
+	}
+	w.runDrawer()
+	w.runNotifier()
+	return nil
+}
+
+func (w *wiring) serveRPC() error {
+	svc, err := w.rt.Micro("Tickup draw: commitments and provably fair draws")
+	if err != nil {
+		return err
+	}
+	reader := adapters.DrawReader{DB: w.rt.DB}
+	endpoints := ports.RPC{
+		Commit: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader},
+		Proof:  app.GetProof{Proofs: reader, PageSize: proofPageSize},
+		Verify: app.VerifyDraw{Draws: reader},
+		Log:    w.rt.Log,
+	}
+	if err := endpoints.Register(svc); err != nil {
+		return err
+	}
+	return w.rt.Bus.NC.Flush()
+}
+
+// consumePools queues every full pool for its draw and wakes the drawer after each commit.
+func (w *wiring) consumePools(ctx context.Context) error {
+	c := ports.PoolsConsumer{Now: time.Now, Request: func(tx *gorm.DB) app.RequestDraw {
+		return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacon: w.beacon}
+	}}
+	h := inbox.Handler(w.rt.DB, PoolsDurable, c.Handle)
+	spec := bus.ConsumerSpec{Stream: events.StreamTicketing, Durable: PoolsDurable,
+		FilterSubjects: events.Filters(events.TypePoolFull)}
+	return w.rt.Consume(ctx, spec, func(ctx context.Context, batch []bus.Delivery) error {
+		err := h(ctx, batch)
+		if err == nil {
+			w.signal()
+		}
+		return err
+	})
+}
+
+func (w *wiring) signal() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (w *wiring) runDrawer() {
+	h := app.DrawPool{
+		Store:     adapters.DrawStore{DB: w.rt.DB},
+		Ticketing: adapters.Ticketing{Client: ticketingrpc.NewClient(w.rt.Bus.NC), PageSize: ticketsPageSize},
+		Seeds:     adapters.SeedRepository{DB: w.rt.DB},
+		Beacon:    w.beacon,
+		Notify:    w.rt.Config.Notify.URL != "",
+		Backoff:   app.Backoff{Base: retryBase, Cap: drawRetryCap}, Now: time.Now, Log: w.rt.Log,
+	}
+	worker := ports.Worker{Name: "drawer", Step: h.Step, Poll: pollInterval, Wake: w.wake, Log: w.rt.Log}
+	w.rt.Go("drawer", worker.Run)
+}
+
+// runNotifier delivers winner notifications when a webhook URL is configured.
+func (w *wiring) runNotifier() {
+	n := w.rt.Config.Notify
+	if n.URL == "" {
+		return
+	}
+	if n.Secret == "" {
+		w.rt.Log.Warn("winner notifications are not signed with a secret: set TICKUP_NOTIFY_WEBHOOK_SECRET")
+	}
+	h := app.NotifyWinners{Store: adapters.NotificationStore{DB: w.rt.DB}, Sender: webhook.NewPoster(n.URL, n.Secret),
+		Backoff: app.Backoff{Base: retryBase, Cap: notifyRetryCap}, Now: time.Now}
+	worker := ports.Worker{Name: "notifier", Step: h.Step, Poll: pollInterval, Log: w.rt.Log}
+	w.rt.Go("notifier", worker.Run)
+}

@@ -1,0 +1,160 @@
+package app_test
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tickup.dev/pkg/events"
+	"tickup.dev/services/draw/internal/app"
+	"tickup.dev/services/draw/internal/domain"
+)
+
+var testNow = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+
+func drawer(tk *fakeTicketing, b app.Beacon, req app.DrawRequest) (app.DrawPool, *fakeStore) {
+	store := &fakeStore{req: req}
+	h := app.DrawPool{Store: store, Ticketing: tk, Seeds: fakeSeeds{vectorPool: vectorSeed()}, Beacon: b,
+		Notify: true, Backoff: app.Backoff{Base: time.Second, Cap: time.Minute},
+		Now: func() time.Time { return testNow }, Log: quietLog()}
+	return h, store
+}
+
+func step(t *testing.T, h app.DrawPool, store *fakeStore) app.Outcome {
+	t.Helper()
+	if found, err := h.Step(context.Background()); !found || err != nil {
+		t.Fatalf("step: %v, %v", found, err)
+	}
+	return store.outcome
+}
+
+func TestDrawGivesTheVectorWinnersAndItsEvent(t *testing.T) {
+	t.Parallel()
+	h, store := drawer(newFakeTicketing(3), nil, app.DrawRequest{PoolID: vectorPool})
+	rec := step(t, h, store).Draw
+	if rec == nil {
+		t.Fatalf("no draw: %+v", store.outcome)
+	}
+	var proof domain.Proof
+	if err := json.Unmarshal(rec.Proof, &proof); err != nil || len(domain.Verify(proof)) != 0 || proof.Beacon != nil {
+		t.Fatalf("proof %s: %v, %v", rec.Proof, err, domain.Verify(proof))
+	}
+	e := rec.Event()
+	var nums []int
+	for _, w := range e.Winners {
+		nums = append(nums, w.TicketNum)
+		if w.TicketID != ticketID(int64(w.TicketNum)) || w.UserID != vectorUser((w.TicketNum-1)%4+1) {
+			t.Errorf("winner %+v: wrong ticket or user", w)
+		}
+	}
+	if !slices.Equal(nums, []int{10, 3, 2}) || e.PrizeType != "CASH" || e.PrizeValueCents != 10_000 || e.Currency != "EUR" ||
+		e.ProofHash != rec.ProofHash || e.Algorithm != domain.Algorithm || e.SchemaVersion != events.SchemaVersion {
+		t.Fatalf("event %+v, want winners [10 3 2] with the prize and proof hash", e)
+	}
+	if rec.Notification == nil || !strings.Contains(string(rec.Notification.Payload), `"winners":[{"tier":1,"ticket_id":"`+ticketID(10)) {
+		t.Fatalf("notification %+v", rec.Notification)
+	}
+}
+
+func TestDrawMixesInTheFixedBeaconRound(t *testing.T) {
+	t.Parallel()
+	b := &fakeBeacon{epoch: testNow.Add(-time.Hour)}
+	round := uint64(42)
+	h, store := drawer(newFakeTicketing(1), b, app.DrawRequest{PoolID: vectorPool, BeaconRound: &round})
+	rec := step(t, h, store).Draw
+	if rec == nil || !slices.Equal(b.fetched, []uint64{42}) {
+		t.Fatalf("draw %+v after fetching %v, want round 42 fetched", store.outcome, b.fetched)
+	}
+	var proof domain.Proof
+	_ = json.Unmarshal(rec.Proof, &proof)
+	if proof.Beacon == nil || proof.Beacon.Round != 42 || rec.Winners[0].Num != 7 || string(rec.BeaconSignature) != "sig" {
+		t.Fatalf("proof beacon %+v, winners %+v: want round 42 and ticket 7 (the 0xfc vector)", proof.Beacon, rec.Winners)
+	}
+}
+
+func TestDrawWaitsOrRetries(t *testing.T) {
+	t.Parallel()
+	future, past := uint64(7200), uint64(60)
+	tests := []struct {
+		name    string
+		edit    func(*fakeTicketing, *fakeBeacon)
+		round   *uint64
+		beacon  bool
+		retryAt time.Time
+		failed  bool
+		reason  string
+	}{
+		{"beacon round not published yet", nil, &future, true, testNow.Add(time.Hour), false, "waiting for beacon round 7200"},
+		{"beacon relay fails", func(_ *fakeTicketing, b *fakeBeacon) { b.err = context.DeadlineExceeded }, &past, true,
+			testNow.Add(4 * time.Second), true, "beacon round 60"},
+		{"round fixed but no beacon", nil, &past, false, testNow.Add(4 * time.Second), true, "no beacon is configured"},
+		{"seed does not match the commitment", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.Commitment = "00" }, nil, true,
+			testNow.Add(4 * time.Second), true, "commitment"},
+		{"pool not started", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.State = "FULL" }, nil, true,
+			testNow.Add(4 * time.Second), true, "pool is FULL"},
+		{"a ticket missing", func(tk *fakeTicketing, _ *fakeBeacon) { tk.tickets = tk.tickets[:9] }, nil, true,
+			testNow.Add(4 * time.Second), true, "listed 9 tickets of 10 sold"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tk, b := newFakeTicketing(1), &fakeBeacon{epoch: testNow.Add(-time.Hour)}
+			if tc.edit != nil {
+				tc.edit(tk, b)
+			}
+			var beacon app.Beacon
+			if tc.beacon {
+				beacon = b
+			}
+			h, store := drawer(tk, beacon, app.DrawRequest{PoolID: vectorPool, BeaconRound: tc.round, Attempts: 2})
+			out := step(t, h, store)
+			if out.Draw != nil || !out.RetryAt.Equal(tc.retryAt) || out.Failed != tc.failed || !strings.Contains(out.Reason, tc.reason) {
+				t.Fatalf("outcome %+v, want a retry at %s (failed %v) because %q", out, tc.retryAt, tc.failed, tc.reason)
+			}
+		})
+	}
+}
+
+type requests struct{ got []app.DrawRequest }
+
+func (r *requests) Add(_ context.Context, req app.DrawRequest) error {
+	r.got = append(r.got, req)
+	return nil
+}
+
+func TestRequestDrawFixesTheBeaconRoundThirtySecondsAfterFull(t *testing.T) {
+	t.Parallel()
+	b := &fakeBeacon{epoch: testNow}
+	for _, tc := range []struct {
+		beacon app.Beacon
+		want   *uint64
+	}{{nil, nil}, {b, ptr(uint64(31))}} {
+		r := &requests{}
+		err := app.RequestDraw{Requests: r, Beacon: tc.beacon}.Handle(context.Background(), vectorPool, testNow)
+		if err != nil || len(r.got) != 1 || !r.got[0].FullAt.Equal(testNow) {
+			t.Fatalf("request: %+v, %v", r.got, err)
+		}
+		if got := r.got[0].BeaconRound; (got == nil) != (tc.want == nil) || (got != nil && *got != *tc.want) {
+			t.Fatalf("beacon round %v, want %v", got, tc.want)
+		}
+	}
+}
+
+func TestBackoffDoublesUpToTheCap(t *testing.T) {
+	t.Parallel()
+	b := app.Backoff{Base: time.Second, Cap: 10 * time.Second}
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 10 * time.Second, 10 * time.Second}
+	for i, w := range want {
+		if got := b.After(i + 1); got != w {
+			t.Errorf("After(%d) = %s, want %s", i+1, got, w)
+		}
+	}
+	if got := b.After(1000); got != 10*time.Second {
+		t.Errorf("After(1000) = %s", got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
