@@ -11,12 +11,20 @@ import (
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/api/internal/apidocs"
 	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/catalog"
+	"tickup.dev/services/api/internal/draws"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/idempotency"
 	"tickup.dev/services/api/internal/openapi"
+	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/ratelimit"
 	"tickup.dev/services/api/internal/realtime"
 	"tickup.dev/services/api/internal/users"
+	"tickup.dev/services/api/internal/walletroutes"
+	"tickup.dev/services/api/internal/webhooks"
+	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/services/wallet/walletrpc"
 )
 
 // apiDescription introduces the OpenAPI document.
@@ -54,9 +62,14 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
-	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, opts.Heartbeat)}
+	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, opts.Heartbeat),
+		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
+		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
+		purchases.NewModule(purchases.NewStore(rt.DB), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
+		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
 	rt.Go("realtime hub", hub.Run)
+	purchases.Consume(rt)
 	rt.Go("idempotency sweeper", func(ctx context.Context) error { return keys.RunSweeper(ctx, rt.Log) })
 	return router, nil
 }

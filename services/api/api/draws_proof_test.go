@@ -1,0 +1,97 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/draws"
+	"tickup.dev/services/draw/drawrpc"
+)
+
+// TestDrawsProofIsPublicVerifiableAndMarksTheCallersTickets drives a real draw (ticketing
+// sells out a pool, draw draws it) and reads its proof through the gateway.
+func TestDrawsProofIsPublicVerifiableAndMarksTheCallersTickets(t *testing.T) {
+	t.Parallel()
+	s := drawStack(t)
+	ann, annTok := newUser(t, auth.RoleUser)
+	bob, bobTok := newUser(t, auth.RoleUser)
+	_, daveTok := newUser(t, auth.RoleUser) // signed in, holds no ticket
+	pool := s.openPool(t, 4, 2)
+	path := "/api/v1/draws/" + pool.PoolID
+	for _, p := range []string{path, path + "/verify", "/api/v1/draws/" + uuid.NewString()} {
+		s.do(t, http.MethodGet, p, annTok, nil).problem(t, http.StatusNotFound, "draw-not-found")
+	}
+	s.do(t, http.MethodGet, "/api/v1/draws/pool-1", "", nil).invalid(t, "id")
+	s.do(t, http.MethodGet, "/api/v1/draws/pool-1/verify", "", nil).invalid(t, "id")
+	for _, user := range []string{ann, bob, ann, uuid.NewString()} {
+		s.buy(t, pool, user)
+	}
+
+	anonymous := s.drawn(t, pool.PoolID)
+	var proof draws.DrawProof
+	anonymous.decode(t, http.StatusOK, &proof)
+	if proof.Algorithm != "tickup-draw-v1" || proof.PoolID != pool.PoolID || proof.Commitment != pool.DrawCommitment ||
+		proof.N != 4 || len(proof.Tickets) != 4 || len(proof.Winners) != 2 || proof.Beacon != nil || proof.WordsUsed < 2 {
+		t.Fatalf("proof %s", anonymous.Body)
+	}
+	seed, _ := hex.DecodeString(proof.Seed)
+	if sum := sha256.Sum256(seed); hex.EncodeToString(sum[:]) != proof.Commitment {
+		t.Fatalf("the seed %s does not open the commitment %s", proof.Seed, proof.Commitment)
+	}
+	stored, err := drawrpc.NewClient(s.bus.NC).Proof(context.Background(), pool.PoolID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(anonymous.Body); hex.EncodeToString(sum[:]) != stored.ProofHash || bytes.Contains(anonymous.Body, []byte(`"mine"`)) {
+		t.Fatalf("the anonymous answer is not the stored document byte for byte: %s", anonymous.Body)
+	}
+	if r := s.do(t, http.MethodGet, path, daveTok, nil); !bytes.Equal(r.Body, anonymous.Body) {
+		t.Fatalf("a caller without tickets sees marks: %s", r.Body)
+	}
+	assertMine(t, s, path, annTok, draws.Participant(pool.PoolID, ann), 2)
+	assertMine(t, s, path, bobTok, draws.Participant(pool.PoolID, bob), 1)
+
+	var v draws.Verification
+	s.do(t, http.MethodGet, path+"/verify", "", nil).decode(t, http.StatusOK, &v)
+	if !v.Valid || len(v.Mismatches) != 0 || v.PoolID != pool.PoolID {
+		t.Fatalf("verification %+v", v)
+	}
+}
+
+// assertMine checks that the holder of tok sees exactly their participant's tickets (want
+// of them) and wins marked, in a proof of the pinned shape.
+func assertMine(t *testing.T, s *stack, path, tok, participant string, want int) {
+	t.Helper()
+	var mine draws.DrawProof
+	r := s.do(t, http.MethodGet, path, tok, nil)
+	r.decode(t, http.StatusOK, &mine)
+	marked := 0
+	for _, tk := range mine.Tickets {
+		if tk.Mine != (tk.Participant == participant) {
+			t.Fatalf("ticket %d of %s marked %v for participant %s", tk.TicketNum, tk.Participant, tk.Mine, participant)
+		}
+		if tk.Mine {
+			marked++
+		}
+	}
+	for _, w := range mine.Winners {
+		if w.Mine != (w.Participant == participant) {
+			t.Fatalf("winner %+v marked wrongly for participant %s", w, participant)
+		}
+	}
+	if marked != want {
+		t.Fatalf("%d of participant %s's tickets marked, want %d: %s", marked, participant, want, r.Body)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(r.Body, &raw); err != nil || len(raw) != 10 {
+		t.Fatalf("the marked proof has %d top-level fields, want the 10 of tickup-draw-v1: %s", len(raw), r.Body)
+	}
+}

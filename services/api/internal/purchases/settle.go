@@ -1,0 +1,56 @@
+package purchases
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/events"
+)
+
+// Why a settlement cannot apply; ports map them to their answers.
+var (
+	ErrWalletPaid  = errors.New("a wallet-paid purchase is settled by the wallet's hold")
+	ErrTxnMismatch = errors.New("the purchase is paid by another provider transaction")
+)
+
+// IllegalError is a settlement a purchase's status does not allow (FAILED → CONFIRMED, …).
+type IllegalError struct {
+	PurchaseID, From, To string
+}
+
+// Error describes the refused transition.
+func (e *IllegalError) Error() string {
+	return fmt.Sprintf("purchase %s: a %s purchase cannot become %s", e.PurchaseID, e.From, e.To)
+}
+
+// Settle applies a payment verdict (to: CONFIRMED or FAILED) to p, read and locked in tx:
+// it records the provider transaction id when p has none and moves p out of PENDING,
+// emitting purchase.confirmed or purchase.failed. A verdict p already carries changes
+// nothing (false); any other status is an *IllegalError.
+func Settle(ctx context.Context, tx *gorm.DB, p Purchase, to, txnID, reason string) (Purchase, bool, error) {
+	if p.PaymentMethod == events.PaymentWallet {
+		return p, false, ErrWalletPaid
+	}
+	if txnID != "" && p.ProviderTxnID != "" && txnID != p.ProviderTxnID {
+		return p, false, fmt.Errorf("%w: %s, not %s", ErrTxnMismatch, p.ProviderTxnID, txnID)
+	}
+	if p.Status == to {
+		return p, false, nil
+	}
+	if !Legal(p.Status, to) || p.Status != StatusPending {
+		return p, false, &IllegalError{PurchaseID: p.PurchaseID, From: p.Status, To: to}
+	}
+	if txnID != "" && p.ProviderTxnID == "" {
+		if err := SetProviderTxn(ctx, tx, p.PurchaseID, txnID); err != nil {
+			return p, false, err
+		}
+	}
+	next, changed, err := Transition(ctx, tx, p.PurchaseID, p.Status, to, reason)
+	if err == nil && !changed {
+		err = fmt.Errorf("purchase %s: changed while locked", p.PurchaseID)
+	}
+	return next, changed, err
+}

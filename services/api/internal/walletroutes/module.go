@@ -1,0 +1,106 @@
+// Package walletroutes is the /wallet resource: the caller's balance and ledger, top-ups,
+// withdrawals, and the admin operations (adjustments, reversals, withdrawal decisions,
+// suspensions). Every route proxies to the wallet service over walletrpc; the wallet's
+// problems are answered 1:1, and whose wallet a request acts on comes from the token.
+package walletroutes
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/httpapi"
+	"tickup.dev/services/api/internal/problem"
+	"tickup.dev/services/wallet/walletrpc"
+)
+
+// tag groups the routes in the documentation.
+const tag = "wallet"
+
+// Backend is the part of the wallet service the routes call; *walletrpc.Client is one.
+type Backend interface {
+	Wallet(ctx context.Context, req walletrpc.WalletRequest) (walletrpc.Wallet, error)
+	Ledger(ctx context.Context, req walletrpc.LedgerRequest) (walletrpc.LedgerPage, error)
+	CreateTopup(ctx context.Context, req walletrpc.CreateTopupRequest) (walletrpc.Topup, error)
+	Topup(ctx context.Context, req walletrpc.TopupRequest) (walletrpc.Topup, error)
+	Topups(ctx context.Context, req walletrpc.ListRequest) (walletrpc.TopupPage, error)
+	CancelTopup(ctx context.Context, req walletrpc.TopupRequest) (walletrpc.Topup, error)
+	RequestWithdrawal(ctx context.Context, req walletrpc.WithdrawalCreateRequest) (walletrpc.Withdrawal, error)
+	Withdrawal(ctx context.Context, req walletrpc.WithdrawalRequest) (walletrpc.Withdrawal, error)
+	Withdrawals(ctx context.Context, req walletrpc.ListWithdrawalsRequest) (walletrpc.WithdrawalPage, error)
+	CancelWithdrawal(ctx context.Context, req walletrpc.WithdrawalRequest) (walletrpc.Withdrawal, error)
+	ApproveWithdrawal(ctx context.Context, req walletrpc.DecisionRequest) (walletrpc.Withdrawal, error)
+	RejectWithdrawal(ctx context.Context, req walletrpc.DecisionRequest) (walletrpc.Withdrawal, error)
+	Adjust(ctx context.Context, req walletrpc.AdjustmentRequest) (walletrpc.Entry, error)
+	Reverse(ctx context.Context, req walletrpc.ReversalRequest) (walletrpc.Entry, error)
+	Suspend(ctx context.Context, req walletrpc.StatusRequest) (walletrpc.Wallet, error)
+	Activate(ctx context.Context, req walletrpc.StatusRequest) (walletrpc.Wallet, error)
+}
+
+// Module serves /wallet.
+type Module struct {
+	wallet Backend
+	log    *slog.Logger
+}
+
+// NewModule returns the /wallet module over the wallet service.
+func NewModule(wallet Backend, log *slog.Logger) *Module {
+	return &Module{wallet: wallet, log: log}
+}
+
+// Register adds the /wallet routes.
+func (m *Module) Register(r *httpapi.Routes) {
+	r.Document().AddTag(tag, "The caller's wallet: balance, ledger, top-ups and withdrawals; admin adjustments, "+
+		"reversals, withdrawal decisions and suspensions.")
+	m.registerBalance(r)
+	m.registerTopups(r)
+	m.registerWithdrawals(r)
+	m.registerAdmin(r)
+}
+
+// caller returns the authenticated identity (every /wallet route requires one), its user
+// id in the canonical lowercase form the wallet service stores.
+func caller(c *gin.Context) auth.Identity {
+	id, _ := auth.FromContext(c)
+	id.UserID = strings.ToLower(id.UserID)
+	return id
+}
+
+// answer replies with conv(v), or with the wallet's problem 1:1.
+func answer[T, U any](m *Module, c *gin.Context, status int, v T, err error, conv func(T) U) {
+	if err != nil {
+		problem.Fail(c, m.log, problem.FromRPC(err))
+		return
+	}
+	c.JSON(status, conv(v))
+}
+
+// created replies 201 with conv(v) and its Location, or with the wallet's problem.
+func created[T, U any](m *Module, c *gin.Context, v T, id func(T) string, err error, conv func(T) U) {
+	if err == nil {
+		c.Header("Location", c.FullPath()+"/"+id(v))
+	}
+	answer(m, c, http.StatusCreated, v, err, conv)
+}
+
+// decode strictly decodes the body into dst, answering the problem itself on failure.
+func (m *Module) decode(c *gin.Context, dst any) bool {
+	if err := problem.DecodeJSON(c, dst, httpapi.DefaultMaxBodyBytes); err != nil {
+		problem.Fail(c, m.log, err)
+		return false
+	}
+	return true
+}
+
+// fail answers err as a problem and reports whether there was one.
+func (m *Module) fail(c *gin.Context, err error) bool {
+	if err != nil {
+		problem.Fail(c, m.log, err)
+		return true
+	}
+	return false
+}
