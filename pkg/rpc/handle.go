@@ -22,12 +22,22 @@ type Option func(*endpoint)
 // WithTimeout sets the deadline of the context each handler call receives.
 func WithTimeout(d time.Duration) Option { return func(e *endpoint) { e.timeout = d } }
 
+// DefaultConcurrency is how many calls of one endpoint a replica serves at once.
+const DefaultConcurrency = 64
+
+// WithConcurrency sets how many calls of the endpoint one replica serves at once; further
+// requests wait in NATS (backpressure) rather than time out behind one slow call.
+func WithConcurrency(n int) Option {
+	return func(e *endpoint) { e.slots = make(chan struct{}, max(n, 1)) }
+}
+
 // WithLogger sets where unexpected handler errors are logged (default slog.Default()).
 func WithLogger(l *slog.Logger) Option { return func(e *endpoint) { e.log = l } }
 
 type endpoint struct {
 	timeout time.Duration
 	log     *slog.Logger
+	slots   chan struct{} // one token per call in progress
 }
 
 // Handle registers fn as endpoint name on subject, in group when it is not nil. Requests
@@ -36,11 +46,19 @@ type endpoint struct {
 // problem that does not reveal it.
 func Handle[Req, Resp any](svc micro.Service, group micro.Group, name, subject string,
 	fn func(ctx context.Context, req Req) (Resp, error), opts ...Option) error {
-	e := &endpoint{timeout: DefaultHandlerTimeout, log: slog.Default()}
+	e := &endpoint{timeout: DefaultHandlerTimeout, log: slog.Default(), slots: make(chan struct{}, DefaultConcurrency)}
 	for _, o := range opts {
 		o(e)
 	}
-	h := micro.HandlerFunc(func(r micro.Request) { serve(e, r, fn) })
+	// micro calls a handler from the subscription's single goroutine: serve each request on
+	// its own goroutine so that one slow call does not hold up the ones behind it.
+	h := micro.HandlerFunc(func(r micro.Request) {
+		e.slots <- struct{}{}
+		go func() {
+			defer func() { <-e.slots }()
+			serve(e, r, fn)
+		}()
+	})
 	var err error
 	if group != nil {
 		err = group.AddEndpoint(name, h, micro.WithEndpointSubject(subject))

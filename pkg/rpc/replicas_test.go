@@ -3,6 +3,9 @@ package rpc_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -77,5 +80,50 @@ func checkDiscovery(t *testing.T, nc *nats.Conn, replicas []micro.Service) {
 		if !ids[svc.Info().ID] {
 			t.Errorf("replica %s missing from discovery", svc.Info().ID)
 		}
+	}
+}
+
+func TestOneReplicaServesCallsConcurrently(t *testing.T) {
+	nc := connect(t, testenv.NATSURL(t))
+	svc, err := rpc.NewService(nc, "slow", "1.0.0", "slow calls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Stop()
+	var inFlight, most atomic.Int32
+	release := make(chan struct{})
+	err = rpc.Handle(svc, nil, "wait", "tickup.rpc.slow.wait", func(ctx context.Context, _ struct{}) (struct{}, error) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+		return struct{}{}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = nc.Flush()
+	var wg sync.WaitGroup
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _ = rpc.Call[struct{}, struct{}](context.Background(), nc, "tickup.rpc.slow.wait", struct{}{})
+		}()
+	}
+	testenv.WaitFor(t, 5*time.Second, "five calls in flight at once", func() error {
+		if n := inFlight.Load(); n < 5 {
+			return fmt.Errorf("%d in flight", n)
+		}
+		return nil
+	})
+	close(release)
+	wg.Wait()
+	if most.Load() < 5 {
+		t.Fatalf("at most %d calls ran at once, want 5", most.Load())
 	}
 }
