@@ -51,6 +51,12 @@ type raffle struct {
 // startRaffle starts everything and audits ticketing and the wallet when the test ends.
 func startRaffle(t *testing.T, gatewayReplicas int) *raffle {
 	t.Helper()
+	return startRaffleWith(t, gatewayReplicas)
+}
+
+// startRaffleWith is startRaffle with extra settings ("KEY=value") for the draw service.
+func startRaffleWith(t *testing.T, gatewayReplicas int, drawEnv ...string) *raffle {
+	t.Helper()
 	g := startGateway(t, raffleSetup)
 	r := &raffle{gateway: g, gateways: []*gateway{g}, client: newRaffleClient()}
 	var name string
@@ -63,7 +69,7 @@ func startRaffle(t *testing.T, gatewayReplicas int) *raffle {
 	}
 	r.adminDB = testenv.Open(t, r.admin)
 	t.Cleanup(func() { r.audit(t) })
-	r.runService(t, draw.Name, draw.Run)
+	r.runService(t, draw.Name, draw.Run, drawEnv...)
 	for range 2 {
 		r.runService(t, ticketing.Name, ticketing.Run)
 		r.runService(t, wallet.Name, wallet.Run)
@@ -91,9 +97,9 @@ func raffleSetup(s *setup) {
 }
 
 // runService runs one replica of a backend service on its own role until the test ends.
-func (r *raffle) runService(t *testing.T, name string, run func(context.Context, config.Config) error) {
+func (r *raffle) runService(t *testing.T, name string, run func(context.Context, config.Config) error, env ...string) {
 	t.Helper()
-	cfg := testenv.Config(t, testenv.ServiceDSN(t, r.admin, name), r.nats)
+	cfg := testenv.Config(t, testenv.ServiceDSN(t, r.admin, name), r.nats, env...)
 	done := runUntilCleanup(t, name, func(ctx context.Context) error { return run(ctx, cfg) })
 	waitHTTPReady(t, name, fmt.Sprintf("http://127.0.0.1:%d/readyz", cfg.HealthPorts[name]), done)
 }
