@@ -19,7 +19,8 @@ func newAuditCmd() *cobra.Command {
 		Long: "Connects with DATABASE_URL (a role that can read every service's schema) and checks the\n" +
 			"wallet invariants (balance cache = ledger sum, available >= 0, one capture / refund / payout /\n" +
 			"top-up credit per reference, no unconfirmed hold long past expiry) and the ticket invariants\n" +
-			"of DESIGN.md §3. Prints one line per violation.",
+			"of DESIGN.md §3, including that every ticket belongs to a confirmed purchase. Prints one line\n" +
+			"per violation.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig()
@@ -54,11 +55,18 @@ func audit(ctx context.Context, dsn string, out io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	paid, err := auditPurchases(ctx, gdb)
+	if err != nil {
+		return 0, err
+	}
 	for _, v := range tickets {
 		fmt.Fprintln(out, "VIOLATION ticketing", v.String())
 	}
 	for _, v := range wallets {
 		fmt.Fprintln(out, "VIOLATION wallet", v.String())
 	}
-	return len(tickets) + len(wallets), nil
+	for _, v := range paid {
+		fmt.Fprintln(out, "VIOLATION no-ticket-without-confirmed-purchase", v.Subject+":", v.Detail)
+	}
+	return len(tickets) + len(wallets) + len(paid), nil
 }

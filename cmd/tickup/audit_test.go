@@ -43,3 +43,47 @@ func TestAuditIsCleanThenNamesAPlantedViolation(t *testing.T) {
 		t.Fatalf("audit with a drifted balance cache: exit %d, want 1 naming the wallet\n%s", code, out)
 	}
 }
+
+func TestAuditNamesATicketWithoutAConfirmedPurchase(t *testing.T) {
+	dsn := testenv.FreshDatabase(t)
+	bin := testenv.BuildBinary(t, "tickup.dev/cmd/tickup")
+	run := func(args ...string) (int, string) {
+		p := testenv.StartProcess(t, "tickup "+args[0], bin, args, "DATABASE_URL="+dsn)
+		code, err := p.Wait(60 * time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return code, p.Output()
+	}
+	if code, out := run("migrate"); code != 0 {
+		t.Fatalf("migrate: exit %d\n%s", code, out)
+	}
+	sqlDB, err := db.OpenSQL(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqlDB.Close()
+	const purchase = "0190a7e2-0000-7000-8000-0000000000bb"
+	// A consistent pool with one ticket, whose purchase the api never confirmed.
+	if _, err := sqlDB.Exec(`
+		INSERT INTO ticketing.prize (prize_id, title, value_cents, currency, stock, kind)
+		VALUES ('0190a7e2-0000-7000-8000-0000000000c1', 'Bike', 1000, 'EUR', 0, 'PHYSICAL');
+		INSERT INTO ticketing.raffle_pool (pool_id, prize_id, ticket_price_cents, currency, tickets_required, tickets_sold, draw_commitment)
+		VALUES ('0190a7e2-0000-7000-8000-0000000000c2', '0190a7e2-0000-7000-8000-0000000000c1', 500, 'EUR', 2, 1, decode(repeat('ab', 32), 'hex'));
+		INSERT INTO ticketing.ticket (ticket_id, pool_id, ticket_num, user_id, purchase_id, source, amount_cents, currency, payment_method)
+		VALUES ('0190a7e2-0000-7000-8000-0000000000c3', '0190a7e2-0000-7000-8000-0000000000c2', 1,
+		        '00000000-0000-4000-8000-0000000000aa', '` + purchase + `', 'ENTRY', 500, 'EUR', 'provider')`); err != nil {
+		t.Fatalf("plant violation: %v", err)
+	}
+	code, out := run("audit")
+	if code != 1 || !strings.Contains(out, "no-ticket-without-confirmed-purchase") || !strings.Contains(out, purchase+" is missing") {
+		t.Fatalf("audit of a ticket without purchase: exit %d\n%s", code, out)
+	}
+	if _, err := sqlDB.Exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, provider)
+		VALUES ('` + purchase + `', '00000000-0000-4000-8000-0000000000aa', '0190a7e2-0000-7000-8000-0000000000c2', 'ENTRY', 'CONFIRMED', 500, 'EUR', 'provider', 'stripe')`); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := run("audit"); code != 0 {
+		t.Fatalf("audit once the purchase is confirmed: exit %d\n%s", code, out)
+	}
+}
