@@ -11,19 +11,7 @@ import (
 )
 
 func TestAuditIsCleanThenNamesAPlantedViolation(t *testing.T) {
-	dsn := testenv.FreshDatabase(t)
-	bin := testenv.BuildBinary(t, "tickup.dev/cmd/tickup")
-	run := func(args ...string) (int, string) {
-		p := testenv.StartProcess(t, "tickup "+args[0], bin, args, "DATABASE_URL="+dsn)
-		code, err := p.Wait(60 * time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return code, p.Output()
-	}
-	if code, out := run("migrate"); code != 0 {
-		t.Fatalf("migrate: exit %d\n%s", code, out)
-	}
+	dsn, run := migratedSystem(t)
 	if code, out := run("audit"); code != 0 || !strings.Contains(out, "audit clean") {
 		t.Fatalf("audit of an empty system: exit %d, want 0 and 'audit clean'\n%s", code, out)
 	}
@@ -45,19 +33,7 @@ func TestAuditIsCleanThenNamesAPlantedViolation(t *testing.T) {
 }
 
 func TestAuditNamesATicketWithoutAConfirmedPurchase(t *testing.T) {
-	dsn := testenv.FreshDatabase(t)
-	bin := testenv.BuildBinary(t, "tickup.dev/cmd/tickup")
-	run := func(args ...string) (int, string) {
-		p := testenv.StartProcess(t, "tickup "+args[0], bin, args, "DATABASE_URL="+dsn)
-		code, err := p.Wait(60 * time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return code, p.Output()
-	}
-	if code, out := run("migrate"); code != 0 {
-		t.Fatalf("migrate: exit %d\n%s", code, out)
-	}
+	dsn, run := migratedSystem(t)
 	sqlDB, err := db.OpenSQL(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -86,4 +62,24 @@ func TestAuditNamesATicketWithoutAConfirmedPurchase(t *testing.T) {
 	if code, out := run("audit"); code != 0 {
 		t.Fatalf("audit once the purchase is confirmed: exit %d\n%s", code, out)
 	}
+}
+
+// migratedSystem migrates a fresh database with tickup and returns it with a function that
+// runs tickup against it, returning the exit code and the output.
+func migratedSystem(t *testing.T) (string, func(args ...string) (int, string)) {
+	t.Helper()
+	dsn := testenv.FreshDatabase(t)
+	bin := testenv.BuildBinary(t, "tickup.dev/cmd/tickup")
+	run := func(args ...string) (int, string) {
+		p := testenv.StartProcess(t, "tickup "+args[0], bin, args, "DATABASE_URL="+dsn)
+		code, err := p.Wait(60 * time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return code, p.Output()
+	}
+	if code, out := run("migrate"); code != 0 {
+		t.Fatalf("migrate: exit %d\n%s", code, out)
+	}
+	return dsn, run
 }
