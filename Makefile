@@ -86,16 +86,30 @@ test: ## Test every workspace module with -race (all run; fails if any fails)
 	if [ -n "$$failed" ]; then printf '\nmake test: FAILED in:%s\n' "$$failed"; exit 1; fi; \
 	printf '\nmake test: all %d modules passed\n' "$$count"
 
-bench: ## Run every module's benchmarks (BENCH, BENCH_FLAGS)
+bench: ## pgbench baseline, then every module's benchmarks, DESIGN §9 (BENCH, BENCH_FLAGS)
 	@$(MODULE_DIRS); \
+	if [ -n "$${TICKUP_BENCH_PGBENCH_TPS:-}" ]; then \
+	  echo "bench: pgbench baseline given: TICKUP_BENCH_PGBENCH_TPS=$$TICKUP_BENCH_PGBENCH_TPS"; \
+	elif baseline=$$(bench/baseline.sh); then \
+	  eval "$$baseline"; \
+	else \
+	  echo "bench: no pgbench baseline (see above): x_pgbench will not be reported"; \
+	fi; \
+	export TICKUP_BENCH_PGBENCH_TPS="$${TICKUP_BENCH_PGBENCH_TPS:-}"; \
+	results=$$(mktemp); trap 'rm -f "$$results"' EXIT; \
 	failed=""; \
 	for dir in $$dirs; do \
 	  mod=$${dir#$(CURDIR)/}; \
-	  printf '\n==== %s: go test -run ^$$ -bench $(BENCH) $(BENCH_FLAGS) ./...\n' "$$mod"; \
-	  if ! (cd "$$dir" && $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCH_FLAGS) -timeout $(BENCH_TIMEOUT) ./...); then \
+	  pkgs=$$(cd "$$dir" && { grep -rl --include='*_test.go' '^func Benchmark' . || true; } | xargs -r -n1 dirname | sort -u | tr '\n' ' '); \
+	  [ -n "$$pkgs" ] || continue; \
+	  printf '\n==== %s: go test -run ^$$ -bench $(BENCH) $(BENCH_FLAGS) %s\n' "$$mod" "$$pkgs"; \
+	  if ! (cd "$$dir" && $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCH_FLAGS) -timeout $(BENCH_TIMEOUT) $$pkgs) | tee -a "$$results"; then \
 	    failed="$$failed $$mod"; \
 	  fi; \
 	done; \
+	printf '\n==== summary (pgbench TPS: %s)\n' "$${TICKUP_BENCH_PGBENCH_TPS:-not measured}"; \
+	grep -E '^Benchmark' "$$results" || echo "no benchmark ran"; \
+	echo "targets: HotPool x_pgbench >= 10; FlashSale x_pgbench >= 1 and p99_ms <= 250"; \
 	if [ -n "$$failed" ]; then printf '\nmake bench: FAILED in:%s\n' "$$failed"; exit 1; fi
 
 install: ## Download every module's dependencies and install staticcheck
