@@ -12,7 +12,6 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 )
 
 // Options tunes a connection pool.
@@ -76,13 +75,6 @@ func (e *UnreachableError) Error() string {
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
-
-func gormLogger(log *slog.Logger) logger.Interface {
-	if log == nil {
-		return logger.Discard
-	}
-	return logger.NewSlogLogger(log, logger.Config{SlowThreshold: 500 * time.Millisecond, LogLevel: logger.Warn, IgnoreRecordNotFoundError: true})
-}
 
 func orDefault(v, d int) int {
 	if v > 0 {
