@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
@@ -160,30 +158,4 @@ func newJSONRequest(method, url, tok string, body any) (*http.Request, error) {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
 	return req, nil
-}
-
-// benchEnvInt reads a positive integer setting, def when unset.
-func benchEnvInt(tb testing.TB, name string, def int) int {
-	raw := os.Getenv(name)
-	if raw == "" {
-		return def
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || n <= 0 {
-		tb.Fatalf("%s: not a positive integer: %q", name, raw)
-	}
-	return n
-}
-
-// reportPgbenchRatio reports x_pgbench = perSecond ÷ TICKUP_BENCH_PGBENCH_TPS when it is set.
-func reportPgbenchRatio(b *testing.B, perSecond float64) {
-	raw := os.Getenv("TICKUP_BENCH_PGBENCH_TPS")
-	if raw == "" {
-		return
-	}
-	tps, err := strconv.ParseFloat(raw, 64)
-	if err != nil || tps <= 0 {
-		b.Fatalf("TICKUP_BENCH_PGBENCH_TPS: not a positive number: %q", raw)
-	}
-	b.ReportMetric(perSecond/tps, "x_pgbench")
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"tickup.dev/pkg/testenv"
 )
 
 // flashDefaultN is the default size of a flash sale's pool; TICKUP_BENCH_FLASH_N overrides it.
@@ -22,7 +24,7 @@ const flashDefaultN = 2000
 // latency target, ≤ 250 ms); x_pgbench = purchases/s ÷ TICKUP_BENCH_PGBENCH_TPS (≥ 1).
 // "Ticket recorded" is the purchase's updated_at, written with issued_ticket_id.
 func BenchmarkFlashSale(b *testing.B) {
-	n := benchEnvInt(b, "TICKUP_BENCH_FLASH_N", flashDefaultN)
+	n := testenv.EnvInt(b, "TICKUP_BENCH_FLASH_N", flashDefaultN)
 	r := startBenchRaffle(b)
 	var span time.Duration
 	var burst []time.Duration
@@ -47,7 +49,7 @@ func BenchmarkFlashSale(b *testing.B) {
 	b.ReportMetric(perSecond, "purchases/s")
 	b.ReportMetric(ms(percentile(paced, 0.99)), "p99_ms")
 	b.ReportMetric(ms(percentile(burst, 0.99)), "burst_p99_ms")
-	reportPgbenchRatio(b, perSecond)
+	testenv.ReportPgbenchRatio(b, perSecond)
 	b.Logf("flash sale of %d: %.0f purchases/s in a burst (p50 %s, p99 %s); at %.0f/s p50 %s, p99 %s",
 		n, perSecond, percentile(burst, 0.5), percentile(burst, 0.99), perSecond/2,
 		percentile(paced, 0.5), percentile(paced, 0.99))

@@ -10,6 +10,7 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/ticketing/ticketingrpc"
 )
 
@@ -26,7 +27,7 @@ const publishChunk = 1000
 // iteration uses a new pool. Reports tickets/s and, with TICKUP_BENCH_PGBENCH_TPS set,
 // x_pgbench = tickets/s ÷ pgbench TPS (target ≥ 10).
 func BenchmarkHotPool(b *testing.B) {
-	n := benchEnvInt(b, "TICKUP_BENCH_HOT_POOL_N", hotPoolDefaultN)
+	n := testenv.EnvInt(b, "TICKUP_BENCH_HOT_POOL_N", hotPoolDefaultN)
 	e := newBenchEnv(b)
 	var timed time.Duration
 	b.ResetTimer()
@@ -46,7 +47,7 @@ func BenchmarkHotPool(b *testing.B) {
 	}
 	perSecond := float64(n*b.N) / timed.Seconds()
 	b.ReportMetric(perSecond, "tickets/s")
-	reportPgbenchRatio(b, perSecond)
+	testenv.ReportPgbenchRatio(b, perSecond)
 	b.Logf("hot pool: %d tickets issued in %s per iteration (%.0f tickets/s)", n, timed/time.Duration(b.N), perSecond)
 }
 
