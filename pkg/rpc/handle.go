@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
 )
 
@@ -44,19 +45,22 @@ type endpoint struct {
 // are JSON-decoded into Req (malformed → 400 problem) and fn's Resp is JSON-encoded. A
 // *Problem error is returned as is; any other error is logged and answered with a 500
 // problem that does not reveal it.
-func Handle[Req, Resp any](svc micro.Service, group micro.Group, name, subject string,
+func Handle[Req, Resp any](svc *Service, group micro.Group, name, subject string,
 	fn func(ctx context.Context, req Req) (Resp, error), opts ...Option) error {
 	e := &endpoint{timeout: DefaultHandlerTimeout, log: slog.Default(), slots: make(chan struct{}, DefaultConcurrency)}
 	for _, o := range opts {
 		o(e)
 	}
-	// micro calls a handler from the subscription's single goroutine: serve each request on
-	// its own goroutine so that one slow call does not hold up the ones behind it.
+	// micro calls a handler from the subscription's single goroutine and reads the request's
+	// state once the handler returns, so a request must not be answered after that. Each call
+	// is served on its own goroutine (one slow call does not hold up the ones behind it) from a
+	// copy of the message, and answered on the connection, never through micro.Request.
 	h := micro.HandlerFunc(func(r micro.Request) {
+		call := &nats.Msg{Subject: r.Subject(), Reply: r.Reply(), Data: r.Data()}
 		e.slots <- struct{}{}
 		go func() {
 			defer func() { <-e.slots }()
-			serve(e, r, fn)
+			serve(e, svc.nc, call, fn)
 		}()
 	})
 	var err error
@@ -71,22 +75,26 @@ func Handle[Req, Resp any](svc micro.Service, group micro.Group, name, subject s
 	return nil
 }
 
-func serve[Req, Resp any](e *endpoint, r micro.Request, fn func(context.Context, Req) (Resp, error)) {
+func serve[Req, Resp any](e *endpoint, nc *nats.Conn, call *nats.Msg, fn func(context.Context, Req) (Resp, error)) {
 	var req Req
-	if err := decode(r.Data(), &req); err != nil {
-		e.respondProblem(r, NewProblem(http.StatusBadRequest, TypeMalformedJSON, "Malformed JSON", err.Error()))
+	if err := decode(call.Data, &req); err != nil {
+		e.respondProblem(nc, call, NewProblem(http.StatusBadRequest, TypeMalformedJSON, "Malformed JSON", err.Error()))
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), e.timeout)
 	defer cancel()
 	resp, err := invoke(ctx, fn, req)
 	if err != nil {
-		e.respondError(r, err)
+		e.respondError(nc, call, err)
 		return
 	}
-	if err := r.RespondJSON(resp); err != nil {
-		e.log.Error("rpc respond failed", "subject", r.Subject(), "err", err)
+	body, err := json.Marshal(resp)
+	if err != nil {
+		e.log.Error("rpc encode response", "subject", call.Subject, "err", err)
+		e.respondProblem(nc, call, internalProblem())
+		return
 	}
+	e.reply(nc, call, &nats.Msg{Data: body})
 }
 
 // decode reads a JSON request; an empty body leaves req at its zero value.
@@ -107,24 +115,37 @@ func invoke[Req, Resp any](ctx context.Context, fn func(context.Context, Req) (R
 	return fn(ctx, req)
 }
 
-func (e *endpoint) respondError(r micro.Request, err error) {
+func (e *endpoint) respondError(nc *nats.Conn, call *nats.Msg, err error) {
 	var p *Problem
 	if !errors.As(err, &p) || p == nil {
-		e.log.Error("rpc handler failed", "subject", r.Subject(), "err", err)
+		e.log.Error("rpc handler failed", "subject", call.Subject, "err", err)
 		p = internalProblem()
 	}
-	e.respondProblem(r, p)
+	e.respondProblem(nc, call, p)
 }
 
-func (e *endpoint) respondProblem(r micro.Request, p *Problem) {
+// respondProblem answers with micro's error headers, so `nats micro` clients and Call
+// both read it as a service error.
+func (e *endpoint) respondProblem(nc *nats.Conn, call *nats.Msg, p *Problem) {
 	p = p.normalized()
 	body, err := json.Marshal(p)
 	if err != nil {
-		e.log.Error("rpc encode problem", "subject", r.Subject(), "err", err)
+		e.log.Error("rpc encode problem", "subject", call.Subject, "err", err)
 		body = nil
 	}
-	hdr := micro.WithHeaders(micro.Headers{"Content-Type": {ContentType}})
-	if err := r.Error(strconv.Itoa(p.Status), p.Title, body, hdr); err != nil {
-		e.log.Error("rpc respond failed", "subject", r.Subject(), "err", err)
+	e.reply(nc, call, &nats.Msg{Data: body, Header: nats.Header{
+		micro.ErrorHeader:     {p.Title},
+		micro.ErrorCodeHeader: {strconv.Itoa(p.Status)},
+		"Content-Type":        {ContentType},
+	}})
+}
+
+func (e *endpoint) reply(nc *nats.Conn, call *nats.Msg, msg *nats.Msg) {
+	if call.Reply == "" {
+		return // a publish, not a request: nobody waits for an answer
+	}
+	msg.Subject = call.Reply
+	if err := nc.PublishMsg(msg); err != nil {
+		e.log.Error("rpc respond failed", "subject", call.Subject, "err", err)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/micro"
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
@@ -45,7 +44,7 @@ func connect(t *testing.T, url string) *nats.Conn {
 	return nc
 }
 
-func newService(t *testing.T, nc *nats.Conn) micro.Service {
+func newService(t *testing.T, nc *nats.Conn) *rpc.Service {
 	t.Helper()
 	svc, err := rpc.NewService(nc, "tickup-test", "1.0.0", "Tickup rpc test service")
 	if err != nil {
@@ -59,7 +58,7 @@ func newService(t *testing.T, nc *nats.Conn) micro.Service {
 type env struct {
 	client  *nats.Conn
 	svcConn *nats.Conn
-	svc     micro.Service
+	svc     *rpc.Service
 }
 
 // newEnv starts an embedded NATS and one service instance.

@@ -20,7 +20,7 @@ func TestReplicasShareTheLoad(t *testing.T) {
 	t.Parallel()
 	url := testenv.NATSURL(t)
 	client := connect(t, url)
-	var replicas []micro.Service
+	var replicas []*rpc.Service
 	for range 2 {
 		e := &env{client: client, svcConn: connect(t, url)}
 		e.svc = newService(t, e.svcConn)
@@ -46,7 +46,7 @@ func TestReplicasShareTheLoad(t *testing.T) {
 
 // checkDiscovery asks $SRV.INFO for the service, as `nats micro info` does, and expects
 // an answer from every replica.
-func checkDiscovery(t *testing.T, nc *nats.Conn, replicas []micro.Service) {
+func checkDiscovery(t *testing.T, nc *nats.Conn, replicas []*rpc.Service) {
 	t.Helper()
 	subject, err := micro.ControlSubject(micro.InfoVerb, "tickup-test", "")
 	if err != nil {

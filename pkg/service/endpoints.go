@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/nats-io/nats.go/micro"
-
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/health"
 	"tickup.dev/pkg/lifecycle"
@@ -56,7 +54,7 @@ func (r *Runtime) ServeHTTP(addr, name string, h http.Handler) error {
 
 // Micro registers the service on NATS micro (discoverable with `nats micro ls`); replicas
 // share its queue group. It is stopped before NATS drains.
-func (r *Runtime) Micro(description string) (micro.Service, error) {
+func (r *Runtime) Micro(description string) (*rpc.Service, error) {
 	svc, err := rpc.NewService(r.Bus.NC, r.Name, Version, description)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.Name, err)

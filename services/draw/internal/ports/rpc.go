@@ -10,7 +10,6 @@ import (
 	"net/http"
 
 	"github.com/google/uuid"
-	"github.com/nats-io/nats.go/micro"
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/draw/drawrpc"
@@ -26,7 +25,7 @@ type RPC struct {
 }
 
 // Register adds the endpoints to svc.
-func (p RPC) Register(svc micro.Service) error {
+func (p RPC) Register(svc *rpc.Service) error {
 	opt := rpc.WithLogger(p.Log)
 	if err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, p.commit, opt); err != nil {
 		return fmt.Errorf("register draw endpoints: %w", err)

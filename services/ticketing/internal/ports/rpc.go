@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/nats-io/nats.go/micro"
-
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/ticketingrpc"
@@ -26,7 +24,7 @@ type RPC struct {
 }
 
 // Register adds every endpoint to svc.
-func (p RPC) Register(svc micro.Service) error {
+func (p RPC) Register(svc *rpc.Service) error {
 	long := rpc.WithTimeout(cancelTimeout)
 	err := errors.Join(
 		handle(svc, p.Log, "prize_create", ticketingrpc.SubjectPrizeCreate, p.createPrize),
@@ -53,7 +51,7 @@ func (p RPC) Register(svc micro.Service) error {
 }
 
 // handle registers fn, turning its domain refusals into problems.
-func handle[Req, Resp any](svc micro.Service, log *slog.Logger, name, subject string,
+func handle[Req, Resp any](svc *rpc.Service, log *slog.Logger, name, subject string,
 	fn func(context.Context, Req) (Resp, error), opts ...rpc.Option) error {
 	opts = append(opts, rpc.WithLogger(log))
 	return rpc.Handle(svc, nil, name, subject, func(ctx context.Context, req Req) (Resp, error) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"log/slog"
 
-	"github.com/nats-io/nats.go/micro"
-
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/walletrpc"
@@ -18,7 +16,7 @@ type endpoints struct {
 
 // RegisterRPC adds every walletrpc endpoint to svc. The caller flushes the connection before
 // declaring the service ready.
-func RegisterRPC(svc micro.Service, a *app.App, log *slog.Logger) error {
+func RegisterRPC(svc *rpc.Service, a *app.App, log *slog.Logger) error {
 	e, r := &endpoints{app: a}, &registrar{svc: svc, opt: rpc.WithLogger(log)}
 	register(r, "get_wallet", walletrpc.SubjectGetWallet, e.getWallet)
 	register(r, "list_ledger", walletrpc.SubjectListLedger, e.listLedger)
@@ -41,7 +39,7 @@ func RegisterRPC(svc micro.Service, a *app.App, log *slog.Logger) error {
 
 // registrar adds endpoints until the first failure, which it keeps.
 type registrar struct {
-	svc micro.Service
+	svc *rpc.Service
 	opt rpc.Option
 	err error
 }
