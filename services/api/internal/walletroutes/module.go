@@ -74,12 +74,16 @@ func caller(c *gin.Context) auth.Identity {
 }
 
 // requester names the caller as the one asking for a withdrawal: their user id, or for a
-// service token "service:" and its subject, so that no service can pass as an admin.
+// service token "service:" and its subject ("service" without one), so that no service can
+// pass as an admin or a user.
 func requester(who auth.Identity) string {
-	if who.Role == auth.RoleService {
-		return "service:" + who.UserID
+	switch {
+	case who.Role != auth.RoleService:
+		return who.UserID
+	case who.UserID == "":
+		return "service"
 	}
-	return who.UserID
+	return "service:" + who.UserID
 }
 
 // answer replies with conv(v), or with the wallet's problem 1:1.
