@@ -23,9 +23,9 @@ func (s *stack) withdrawFor(t *testing.T, tok, userID string, cents int64) respo
 		"amount_cents": cents, "provider": "generic", "destination": "IBAN of whoever asked"})
 }
 
-// TestAnAdminCannotApproveAWithdrawalTheyRequested: an admin may ask for a withdrawal on a
-// user's behalf, but it records who asked, and only another admin — neither the one who
-// asked nor the wallet's owner — may approve it.
+// TestAnAdminCannotApproveAWithdrawalTheyRequested: an admin (or a service) may ask for a
+// withdrawal on a user's behalf, but it records who asked, and only another admin — neither
+// the one who asked nor the wallet's owner — may approve it.
 func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 	t.Parallel()
 	s := walletStack(t)
@@ -63,6 +63,14 @@ func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 	if w := s.walletOf(t, aliceTok); w.HeldCents != 5_000 || w.BalanceCents != 20_000 {
 		t.Fatalf("alice's wallet after refused approvals: %+v, want both requests still held", w)
 	}
+	svc, svcTok := newUser(t, auth.RoleService)
+	var bySvc walletroutes.Withdrawal
+	s.withdrawFor(t, svcTok, ann, 1_000).decode(t, http.StatusCreated, &bySvc)
+	if bySvc.RequestedBy != "service:"+svc {
+		t.Fatalf("a service's withdrawal from ann's wallet: requested_by %q", bySvc.RequestedBy)
+	}
+	approve(svcTok, bySvc).problem(t, http.StatusForbidden, problem.SlugForbidden)
+	approve(bobTok, bySvc).decode(t, http.StatusOK, &approved)
 	var mine walletroutes.Withdrawal
 	s.withdraw(t, annTok, 1_000).decode(t, http.StatusCreated, &mine)
 	if mine.RequestedBy != ann {
