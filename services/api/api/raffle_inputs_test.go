@@ -46,6 +46,7 @@ func TestRaffleRefusesBadPurchases(t *testing.T) {
 	id := pool.PoolID
 	r.expectRefusals(t, []refusal{
 		post("amount differs", map[string]any{"pool_id": id, "provider": "stripe", "amount_cents": 499}, 422, problem.SlugValidation),
+		post("amount over 10^11 cents", map[string]any{"pool_id": id, "provider": "stripe", "amount_cents": maxCents + 1}, 422, problem.SlugValidation),
 		post("currency differs", map[string]any{"pool_id": id, "provider": "stripe", "currency": "USD"}, 422, problem.SlugValidation),
 		post("no boosts sold", map[string]any{"pool_id": id, "type": "BOOST", "ticket_id": uuid.NewString(), "payment_method": "wallet"}, 422, "not-sold-in-pool"),
 		post("no retries sold", map[string]any{"pool_id": id, "type": "RETRY", "losing_ticket_id": uuid.NewString(), "provider": "generic"}, 422, "not-sold-in-pool"),

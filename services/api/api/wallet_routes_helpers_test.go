@@ -13,11 +13,11 @@ import (
 	"tickup.dev/services/wallet/walletaudit"
 )
 
-// walletStack starts a gateway with the real wallet service beside it and checks the
-// wallet's invariants (DESIGN §5) when the test ends.
-func walletStack(t *testing.T) *stack {
+// walletStack starts a gateway (with edits to its setup) and the real wallet service beside
+// it, and checks the wallet's invariants (DESIGN §5) when the test ends.
+func walletStack(t *testing.T, edits ...func(*setup)) *stack {
 	t.Helper()
-	s := startStack(t, backend{name: wallet.Name, run: wallet.Run})
+	s := startStackWith(t, edits, backend{name: wallet.Name, run: wallet.Run})
 	wdb := testenv.Open(t, s.serviceDB(t, wallet.Name))
 	t.Cleanup(func() {
 		found, err := walletaudit.Check(context.Background(), wdb)

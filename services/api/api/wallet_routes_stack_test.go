@@ -35,7 +35,13 @@ type backend struct {
 // stops when the test ends (the backends first).
 func startStack(t *testing.T, backends ...backend) *stack {
 	t.Helper()
-	g := startGateway(t)
+	return startStackWith(t, nil, backends...)
+}
+
+// startStackWith is startStack with edits to the gateway's setup (webhook secrets, say).
+func startStackWith(t *testing.T, edits []func(*setup), backends ...backend) *stack {
+	t.Helper()
+	g := startGateway(t, edits...)
 	var name string
 	if err := g.db.Raw(`SELECT current_database()`).Scan(&name).Error; err != nil {
 		t.Fatalf("database name: %v", err)

@@ -22,7 +22,8 @@ func topupEvent(topup walletrpc.Topup, txn string) events.Topup {
 
 // TestTopupSuccessDeliveredFiveTimesCreditsOnce delivers one provider success five times at
 // once (five message ids, one provider_txn_id) to two replicas: the wallet is credited once.
-// A later success naming another transaction is logged and ignored.
+// A later success naming another transaction (a second collection) is not credited: it is
+// recorded as an unmatched payment for an operator.
 func TestTopupSuccessDeliveredFiveTimesCreditsOnce(t *testing.T) {
 	env := wallettest.New(t)
 	env.Start(t, wallettest.Options())
@@ -43,6 +44,9 @@ func TestTopupSuccessDeliveredFiveTimesCreditsOnce(t *testing.T) {
 
 	if n := env.Count(t, `SELECT count(*) FROM wallet_ledger WHERE reason = 'TOPUP' AND ref_topup_id = ?`, topup.TopupID); n != 1 {
 		t.Fatalf("%d TOPUP entries, want 1", n)
+	}
+	if n := env.Count(t, `SELECT count(*) FROM unmatched_payment WHERE provider_txn_id = 'pi_other' AND status = 'OPEN'`); n != 1 {
+		t.Fatalf("%d unmatched payments for the second collection, want 1", n)
 	}
 	got, err := env.Client.Topup(context.Background(), walletrpc.TopupRequest{UserID: user, TopupID: topup.TopupID})
 	if err != nil {

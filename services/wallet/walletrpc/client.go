@@ -92,6 +92,16 @@ func (c *Client) Suspend(ctx context.Context, req StatusRequest) (Wallet, error)
 	return rpc.Call[StatusRequest, Wallet](ctx, c.nc, SubjectSuspendWallet, req)
 }
 
+// UnmatchedPayments returns a page of the provider reports that matched no request (admin).
+func (c *Client) UnmatchedPayments(ctx context.Context, req ListUnmatchedRequest) (UnmatchedPage, error) {
+	return rpc.Call[ListUnmatchedRequest, UnmatchedPage](ctx, c.nc, SubjectListUnmatched, req)
+}
+
+// ResolveUnmatched closes an OPEN unmatched payment with what the admin did about it.
+func (c *Client) ResolveUnmatched(ctx context.Context, req ResolveUnmatchedRequest) (UnmatchedPayment, error) {
+	return rpc.Call[ResolveUnmatchedRequest, UnmatchedPayment](ctx, c.nc, SubjectResolveUnmatched, req)
+}
+
 // Activate re-activates a suspended wallet (admin).
 func (c *Client) Activate(ctx context.Context, req StatusRequest) (Wallet, error) {
 	return rpc.Call[StatusRequest, Wallet](ctx, c.nc, SubjectActivateWallet, req)

@@ -21,6 +21,8 @@ const (
 	SubjectReverseEntry      = "tickup.rpc.wallet.entries.reverse"
 	SubjectSuspendWallet     = "tickup.rpc.wallet.suspend"
 	SubjectActivateWallet    = "tickup.rpc.wallet.activate"
+	SubjectListUnmatched     = "tickup.rpc.wallet.unmatched.list"
+	SubjectResolveUnmatched  = "tickup.rpc.wallet.unmatched.resolve"
 	defaultPageLimit         = 50
 	maxPageLimit             = 200
 )
@@ -28,13 +30,14 @@ const (
 // Problem types the wallet answers with, besides rpc's malformed-json and internal. Each
 // status is the HTTP status the gateway should answer.
 const (
-	ProblemValidation        = "https://tickup.dev/problems/validation"         // 422, with errors per field
-	ProblemNotFound          = "https://tickup.dev/problems/not-found"          // 404
-	ProblemConflict          = "https://tickup.dev/problems/conflict"           // 409: not in a state that allows it
-	ProblemInsufficientFunds = "https://tickup.dev/problems/insufficient-funds" // 422
-	ProblemWalletSuspended   = "https://tickup.dev/problems/wallet-suspended"   // 409
-	ProblemCurrencyMismatch  = "https://tickup.dev/problems/currency-mismatch"  // 422
-	ProblemLimitExceeded     = "https://tickup.dev/problems/limit-exceeded"     // 422: withdrawal minimum or daily limit
+	ProblemValidation        = "https://tickup.dev/problems/validation"               // 422, with errors per field
+	ProblemNotFound          = "https://tickup.dev/problems/not-found"                // 404
+	ProblemConflict          = "https://tickup.dev/problems/conflict"                 // 409: not in a state that allows it
+	ProblemInsufficientFunds = "https://tickup.dev/problems/insufficient-funds"       // 422
+	ProblemWalletSuspended   = "https://tickup.dev/problems/wallet-suspended"         // 409
+	ProblemCurrencyMismatch  = "https://tickup.dev/problems/currency-mismatch"        // 422
+	ProblemLimitExceeded     = "https://tickup.dev/problems/limit-exceeded"           // 422: withdrawal minimum or daily limit
+	ProblemSecondApprover    = "https://tickup.dev/problems/second-approver-required" // 403: the requester or owner may not approve
 )
 
 // PageLimit clamps a requested page size: 0 means the default (50), at most 200.

@@ -2,9 +2,12 @@ package walletrpc
 
 import "time"
 
-// WithdrawalCreateRequest asks to pay amount_cents out of the caller's wallet to destination.
+// WithdrawalCreateRequest asks to pay amount_cents out of user_id's wallet to destination.
+// requested_by is who asks (the gateway's caller): empty means the owner; an admin or a
+// service asking on the owner's behalf is recorded, and may not approve it.
 type WithdrawalCreateRequest struct {
 	UserID      string `json:"user_id"`
+	RequestedBy string `json:"requested_by,omitempty"`
 	AmountCents int64  `json:"amount_cents"`
 	Currency    string `json:"currency,omitempty"` // default: the wallet's
 	Provider    string `json:"provider"`
@@ -29,7 +32,8 @@ type ListWithdrawalsRequest struct {
 	Cursor string `json:"cursor,omitempty"`
 }
 
-// DecisionRequest approves or rejects a REQUESTED withdrawal (admin).
+// DecisionRequest approves or rejects a REQUESTED withdrawal (admin). The approver must be
+// neither the withdrawal's requester nor its owner (ProblemSecondApprover).
 type DecisionRequest struct {
 	Actor        string `json:"actor"`
 	WithdrawalID string `json:"withdrawal_id"`
@@ -50,6 +54,8 @@ type Withdrawal struct {
 	Status         string     `json:"status"`
 	HoldID         string     `json:"hold_id"`
 	EntryID        *int64     `json:"entry_id,omitempty"`
+	RequestedBy    string     `json:"requested_by"`
+	ApprovedBy     string     `json:"approved_by,omitempty"`
 	DecidedBy      string     `json:"decided_by,omitempty"`
 	DecisionReason string     `json:"decision_reason,omitempty"`
 	FailureReason  string     `json:"failure_reason,omitempty"`

@@ -45,9 +45,13 @@ func (c *Checker) UUID(field, value string) bool {
 	return c.Check(IsUUID(value), field, "must be a UUID")
 }
 
-// PositiveCents records an amount of money that is not a positive number of cents.
+// MaxCents bounds every amount of money the API accepts (10^11 cents): sums of such
+// amounts cannot overflow int64 anywhere downstream.
+const MaxCents int64 = 100_000_000_000
+
+// PositiveCents records an amount of money that is not 1 to MaxCents cents.
 func (c *Checker) PositiveCents(field string, cents int64) bool {
-	return c.Check(cents > 0, field, "must be a positive amount in cents")
+	return c.Check(cents > 0 && cents <= MaxCents, field, "must be a positive amount in cents, at most 100000000000")
 }
 
 // Currency records a value that is not an upper-case ISO 4217 currency code.

@@ -15,18 +15,20 @@ import (
 // registerAdmin adds the admin routes: withdrawal decisions, adjustments, reversals and
 // wallet suspensions. The admin is recorded as the actor of each.
 func (m *Module) registerAdmin(r *httpapi.Routes) {
-	decision := func(path, summary string, h gin.HandlerFunc) {
+	decision := func(path, summary, description string, h gin.HandlerFunc) {
 		r.Handle(httpapi.Route{Method: http.MethodPost, Path: path, Access: httpapi.Admin, Tags: []string{tag},
-			Summary: summary, Body: decisionRequest{},
+			Summary: summary, Description: description, Body: decisionRequest{},
 			Responses: []openapi.Response{{Status: http.StatusOK, Body: Withdrawal{}}},
-			Problems:  []int{http.StatusNotFound, http.StatusConflict},
+			Problems:  []int{http.StatusForbidden, http.StatusNotFound, http.StatusConflict},
 		}, h)
 	}
-	decision("/wallet/withdrawals/{id}/approve", "Approve a REQUESTED withdrawal: PROCESSING, pending DEBIT WITHDRAWAL (admin)", m.approve)
-	decision("/wallet/withdrawals/{id}/reject", "Reject a REQUESTED withdrawal with a reason, releasing its hold (admin)", m.reject)
+	decision("/wallet/withdrawals/{id}/approve", "Approve a REQUESTED withdrawal: PROCESSING, pending DEBIT WITHDRAWAL (admin)",
+		"A payout needs two people: the approving admin must be neither the withdrawal's requested_by nor its owner "+
+			"(403 second-approver-required). The approver is recorded as approved_by.", m.approve)
+	decision("/wallet/withdrawals/{id}/reject", "Reject a REQUESTED withdrawal with a reason, releasing its hold (admin)", "", m.reject)
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/wallet/adjustments", Access: httpapi.Admin, Tags: []string{tag},
 		Summary: "Book a CREDIT or DEBIT ADJUSTMENT with a mandatory reason (admin)", Body: adjustmentRequest{},
-		Description: "A debit may take the available balance below zero.",
+		Description: "amount_cents is 1 to 100000000000. A debit may take the available balance below zero.",
 		Responses:   []openapi.Response{{Status: http.StatusCreated, Body: LedgerEntry{}}},
 		Problems:    []int{http.StatusNotFound, http.StatusConflict},
 	}, m.adjust)

@@ -39,6 +39,8 @@ type Backend interface {
 	Reverse(ctx context.Context, req walletrpc.ReversalRequest) (walletrpc.Entry, error)
 	Suspend(ctx context.Context, req walletrpc.StatusRequest) (walletrpc.Wallet, error)
 	Activate(ctx context.Context, req walletrpc.StatusRequest) (walletrpc.Wallet, error)
+	UnmatchedPayments(ctx context.Context, req walletrpc.ListUnmatchedRequest) (walletrpc.UnmatchedPage, error)
+	ResolveUnmatched(ctx context.Context, req walletrpc.ResolveUnmatchedRequest) (walletrpc.UnmatchedPayment, error)
 }
 
 // Module serves /wallet.
@@ -60,6 +62,7 @@ func (m *Module) Register(r *httpapi.Routes) {
 	m.registerTopups(r)
 	m.registerWithdrawals(r)
 	m.registerAdmin(r)
+	m.registerUnmatched(r)
 }
 
 // caller returns the authenticated identity (every /wallet route requires one), its user
@@ -68,6 +71,19 @@ func caller(c *gin.Context) auth.Identity {
 	id, _ := auth.FromContext(c)
 	id.UserID = strings.ToLower(id.UserID)
 	return id
+}
+
+// requester names the caller as the one asking for a withdrawal: their user id, or for a
+// service token "service:" and its subject ("service" without one), so that no service can
+// pass as an admin or a user.
+func requester(who auth.Identity) string {
+	switch {
+	case who.Role != auth.RoleService:
+		return who.UserID
+	case who.UserID == "":
+		return "service"
+	}
+	return "service:" + who.UserID
 }
 
 // answer replies with conv(v), or with the wallet's problem 1:1.

@@ -25,15 +25,15 @@ const (
 // topupRequest is the body of POST /wallet/topups.
 type topupRequest struct {
 	UserID      *string `json:"user_id,omitempty" format:"uuid" doc:"Whose wallet: the caller's; only admins may name another user."`
-	AmountCents int64   `json:"amount_cents" minimum:"1" example:"2000"`
+	AmountCents int64   `json:"amount_cents" minimum:"1" maximum:"100000000000" example:"2000"`
 	Provider    string  `json:"provider" enum:"stripe,generic"`
 	Currency    string  `json:"currency,omitempty" pattern:"^[A-Z]{3}$" example:"EUR" doc:"Must be the wallet's currency; default: the wallet's."`
 }
 
 // withdrawalRequest is the body of POST /wallet/withdrawals.
 type withdrawalRequest struct {
-	UserID      *string `json:"user_id,omitempty" format:"uuid" doc:"Whose wallet: the caller's; only admins may name another user."`
-	AmountCents int64   `json:"amount_cents" minimum:"1" example:"5000"`
+	UserID      *string `json:"user_id,omitempty" format:"uuid" doc:"Whose wallet: the caller's; only admins and services may name another user, and are recorded as requested_by."`
+	AmountCents int64   `json:"amount_cents" minimum:"1" maximum:"100000000000" example:"5000"`
 	Provider    string  `json:"provider" enum:"stripe,generic"`
 	Destination string  `json:"destination" example:"IBAN DE89 3704 0044 0532 0130 00" doc:"Where the provider pays the money to."`
 	Currency    string  `json:"currency,omitempty" pattern:"^[A-Z]{3}$" example:"EUR" doc:"Must be the wallet's currency; default: the wallet's."`
@@ -48,7 +48,7 @@ type decisionRequest struct {
 type adjustmentRequest struct {
 	UserID      string `json:"user_id" format:"uuid" doc:"Whose wallet to adjust."`
 	Direction   string `json:"direction" enum:"CREDIT,DEBIT"`
-	AmountCents int64  `json:"amount_cents" minimum:"1" example:"1000"`
+	AmountCents int64  `json:"amount_cents" minimum:"1" maximum:"100000000000" example:"1000"`
 	Reason      string `json:"reason" doc:"Why: kept on the ledger entry."`
 	Currency    string `json:"currency,omitempty" pattern:"^[A-Z]{3}$" example:"EUR" doc:"Must be the wallet's currency; default: the wallet's."`
 }

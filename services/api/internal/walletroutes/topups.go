@@ -16,8 +16,10 @@ import (
 func (m *Module) registerTopups(r *httpapi.Routes) {
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/wallet/topups", Access: httpapi.User, Tags: []string{tag},
 		Summary: "Start a top-up", Body: topupRequest{},
-		Description: "Creates a CREATED top-up; the provider's webhook moves it to PROCESSING and COMPLETED " +
-			"(crediting the wallet once) or FAILED.",
+		Description: "Creates a CREATED top-up of 1 to 100000000000 cents; the provider's webhook moves it to PROCESSING " +
+			"and COMPLETED (crediting the wallet once) or FAILED. A provider event must match the top-up's provider, " +
+			"amount and currency; one that does not is kept as an unmatched payment for an admin. A success for a top-up " +
+			"cancelled meanwhile still credits it: the money arrived.",
 		Responses: []openapi.Response{{Status: http.StatusCreated, Body: Topup{}, Headers: []string{"Location"}}},
 		Problems:  []int{http.StatusForbidden, http.StatusConflict},
 	}, m.createTopup)

@@ -88,12 +88,35 @@ type Withdrawal struct {
 	Status         string     `json:"status" enum:"REQUESTED,PROCESSING,COMPLETED,FAILED,REJECTED,CANCELLED"`
 	HoldID         string     `json:"hold_id" format:"uuid"`
 	EntryID        *int64     `json:"entry_id,omitempty" doc:"The DEBIT WITHDRAWAL entry, once approved."`
-	DecidedBy      string     `json:"decided_by,omitempty"`
+	RequestedBy    string     `json:"requested_by" doc:"Who asked for it: the owner, or the admin (or service:<id>) that asked on the owner's behalf. Neither may approve it."`
+	ApprovedBy     string     `json:"approved_by,omitempty" doc:"The admin who approved it: never requested_by, never the owner."`
+	DecidedBy      string     `json:"decided_by,omitempty" doc:"The admin who approved or rejected it."`
 	DecisionReason string     `json:"decision_reason,omitempty"`
 	FailureReason  string     `json:"failure_reason,omitempty"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	CompletedAt    *time.Time `json:"completed_at,omitempty"`
+}
+
+// UnmatchedPayment is a provider event about money that could not be applied to the
+// top-up or withdrawal it names (another provider, amount or currency, a request in a
+// state it cannot apply to, a second transaction): recorded for an operator to resolve.
+type UnmatchedPayment struct {
+	UnmatchedID     string     `json:"unmatched_id" format:"uuid"`
+	Kind            string     `json:"kind" enum:"TOPUP,WITHDRAWAL"`
+	RefID           string     `json:"ref_id" format:"uuid" doc:"The topup_id or withdrawal_id the provider named."`
+	Outcome         string     `json:"outcome" enum:"PROCESSING,SUCCEEDED,FAILED" doc:"What the provider reported."`
+	Provider        string     `json:"provider"`
+	ProviderTxnID   string     `json:"provider_txn_id,omitempty"`
+	ProviderEventID string     `json:"provider_event_id,omitempty"`
+	AmountCents     int64      `json:"amount_cents" doc:"As the provider reported it."`
+	Currency        string     `json:"currency" doc:"As the provider reported it."`
+	Reason          string     `json:"reason" doc:"Why it could not be applied."`
+	Status          string     `json:"status" enum:"OPEN,RESOLVED"`
+	ResolvedBy      string     `json:"resolved_by,omitempty"`
+	Resolution      string     `json:"resolution,omitempty" doc:"What the operator did about it."`
+	CreatedAt       time.Time  `json:"created_at"`
+	ResolvedAt      *time.Time `json:"resolved_at,omitempty"`
 }
 
 // toWallet converts the wallet service's answer for the API.
@@ -130,6 +153,6 @@ func toTopup(t walletrpc.Topup) Topup {
 func toWithdrawal(w walletrpc.Withdrawal) Withdrawal {
 	return Withdrawal{WithdrawalID: w.WithdrawalID, WalletID: w.WalletID, UserID: w.UserID, AmountCents: w.AmountCents,
 		Currency: w.Currency, Provider: w.Provider, Destination: w.Destination, ProviderTxnID: w.ProviderTxnID,
-		Status: w.Status, HoldID: w.HoldID, EntryID: w.EntryID, DecidedBy: w.DecidedBy, DecisionReason: w.DecisionReason,
+		Status: w.Status, HoldID: w.HoldID, EntryID: w.EntryID, RequestedBy: w.RequestedBy, ApprovedBy: w.ApprovedBy, DecidedBy: w.DecidedBy, DecisionReason: w.DecisionReason,
 		FailureReason: w.FailureReason, CreatedAt: w.CreatedAt.UTC(), UpdatedAt: w.UpdatedAt.UTC(), CompletedAt: w.CompletedAt}
 }

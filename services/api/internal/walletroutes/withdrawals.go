@@ -18,7 +18,9 @@ func (m *Module) registerWithdrawals(r *httpapi.Routes) {
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/wallet/withdrawals", Access: httpapi.User, Tags: []string{tag},
 		Summary: "Request a withdrawal", Body: withdrawalRequest{},
 		Description: "Holds the amount and creates a REQUESTED withdrawal for an admin to approve or reject. " +
-			"Minimum and daily limits apply (422 limit-exceeded); the available balance must cover it (422 insufficient-funds).",
+			"amount_cents is 1 to 100000000000. Minimum and daily limits apply (422 limit-exceeded); the available " +
+			"balance must cover it (422 insufficient-funds). An admin or a service may name another user_id: the " +
+			"withdrawal records them as requested_by, and another admin (neither the requester nor the owner) must approve it.",
 		Responses: []openapi.Response{{Status: http.StatusCreated, Body: Withdrawal{}, Headers: []string{"Location"}}},
 		Problems:  []int{http.StatusForbidden, http.StatusConflict},
 	}, m.requestWithdrawal)
@@ -67,7 +69,7 @@ func (m *Module) requestWithdrawal(c *gin.Context) {
 	if m.fail(c, err) {
 		return
 	}
-	w, err := m.wallet.RequestWithdrawal(c.Request.Context(), walletrpc.WithdrawalCreateRequest{UserID: userID,
+	w, err := m.wallet.RequestWithdrawal(c.Request.Context(), walletrpc.WithdrawalCreateRequest{UserID: userID, RequestedBy: requester(caller(c)),
 		AmountCents: req.AmountCents, Currency: req.Currency, Provider: req.Provider, Destination: req.Destination})
 	created(m, c, w, func(w walletrpc.Withdrawal) string { return w.WithdrawalID }, err, toWithdrawal)
 }

@@ -33,7 +33,7 @@ type genericData struct {
 	TopupID       string `json:"topup_id,omitempty" format:"uuid"`
 	WithdrawalID  string `json:"withdrawal_id,omitempty" format:"uuid"`
 	ProviderTxnID string `json:"provider_txn_id" doc:"The provider's transaction id (optional for payment.failed)."`
-	AmountCents   int64  `json:"amount_cents" minimum:"1" doc:"Must be the purchase's amount."`
+	AmountCents   int64  `json:"amount_cents" minimum:"1" maximum:"100000000000" doc:"Must be the amount of the purchase, top-up or withdrawal (1 to 100000000000; more is a 422)."`
 	Currency      string `json:"currency" example:"EUR"`
 	FailureReason string `json:"failure_reason,omitempty" doc:"payment.failed: why."`
 }

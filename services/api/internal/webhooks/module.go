@@ -63,6 +63,10 @@ func (m *Module) Register(r *httpapi.Routes) {
 	}, m.receive(purchases.ProviderStripe, m.verifyStripe, func(*gin.Context) parser { return parseStripe }))
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/webhooks/" + purchases.ProviderGeneric, Access: httpapi.Webhook,
 		Tags: []string{tag}, Summary: "Generic provider events (Standard Webhooks signature)",
+		Description: "amount_cents is 1 to 100000000000 (more is a 422 naming it, for every provider). Top-up and " +
+			"withdrawal events are forwarded to the wallet, which applies them only when the provider, amount and " +
+			"currency match the request; any other report is kept as an OPEN unmatched payment for an admin " +
+			"(GET /wallet/unmatched-payments), never dropped.",
 		Body: genericEvent{}, Responses: ok, Problems: problems,
 	}, m.receive(purchases.ProviderGeneric, m.verifyStandard, genericParser))
 }

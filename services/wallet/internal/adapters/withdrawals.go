@@ -20,6 +20,8 @@ type withdrawalRow struct {
 	Status         string
 	HoldID         string
 	EntryID        *int64
+	RequestedBy    string
+	ApprovedBy     *string
 	DecidedBy      *string
 	DecisionReason *string
 	FailureReason  *string
@@ -36,21 +38,22 @@ func (r withdrawalRow) domain() domain.Withdrawal {
 	return domain.Withdrawal{WithdrawalID: r.WithdrawalID, WalletID: r.WalletID, UserID: r.UserID,
 		AmountCents: r.AmountCents, Currency: r.Currency, Provider: r.Provider, Destination: r.Destination,
 		ProviderTxnID: deref(r.ProviderTxnID), Status: r.Status, HoldID: r.HoldID, EntryID: r.EntryID,
-		DecidedBy: deref(r.DecidedBy), DecisionReason: deref(r.DecisionReason), FailureReason: deref(r.FailureReason),
+		RequestedBy: r.RequestedBy, ApprovedBy: deref(r.ApprovedBy), DecidedBy: deref(r.DecidedBy), DecisionReason: deref(r.DecisionReason), FailureReason: deref(r.FailureReason),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, ApprovedAt: r.ApprovedAt, RejectedAt: r.RejectedAt,
 		CancelledAt: r.CancelledAt, CompletedAt: r.CompletedAt, FailedAt: r.FailedAt}
 }
 
 const withdrawalColumns = `withdrawal_id, wallet_id, user_id, amount_cents, currency, provider, destination,
-	provider_txn_id, status, hold_id, entry_id, decided_by, decision_reason, failure_reason, created_at, updated_at,
+	provider_txn_id, status, hold_id, entry_id, requested_by, approved_by, decided_by, decision_reason, failure_reason, created_at, updated_at,
 	approved_at, rejected_at, cancelled_at, completed_at, failed_at`
 
 // InsertWithdrawal stores a new withdrawal request (its hold is stored first).
 func (s *Store) InsertWithdrawal(ctx context.Context, w domain.Withdrawal) error {
 	err := s.q(ctx).Exec(`INSERT INTO wallet_withdrawal_request (withdrawal_id, wallet_id, user_id, amount_cents,
-		currency, provider, destination, status, hold_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		currency, provider, destination, status, hold_id, requested_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		w.WithdrawalID, w.WalletID, w.UserID, w.AmountCents, w.Currency, w.Provider, w.Destination, w.Status,
-		w.HoldID, w.CreatedAt, w.CreatedAt).Error
+		w.HoldID, w.RequestedBy, w.CreatedAt, w.CreatedAt).Error
 	if err != nil {
 		return fmt.Errorf("store withdrawal %s: %w", w.WithdrawalID, err)
 	}
@@ -73,9 +76,9 @@ func (s *Store) Withdrawal(ctx context.Context, id string, lock bool) (domain.Wi
 // SaveWithdrawal stores a withdrawal's status, decision, entry and timestamps.
 func (s *Store) SaveWithdrawal(ctx context.Context, w domain.Withdrawal) error {
 	err := s.q(ctx).Exec(`UPDATE wallet_withdrawal_request SET status = ?, provider_txn_id = ?, entry_id = ?,
-		decided_by = ?, decision_reason = ?, failure_reason = ?, approved_at = ?, rejected_at = ?, cancelled_at = ?,
+		approved_by = ?, decided_by = ?, decision_reason = ?, failure_reason = ?, approved_at = ?, rejected_at = ?, cancelled_at = ?,
 		completed_at = ?, failed_at = ?, updated_at = now() WHERE withdrawal_id = ?`,
-		w.Status, nullable(w.ProviderTxnID), w.EntryID, nullable(w.DecidedBy), nullable(w.DecisionReason),
+		w.Status, nullable(w.ProviderTxnID), w.EntryID, nullable(w.ApprovedBy), nullable(w.DecidedBy), nullable(w.DecisionReason),
 		nullable(w.FailureReason), w.ApprovedAt, w.RejectedAt, w.CancelledAt, w.CompletedAt, w.FailedAt,
 		w.WithdrawalID).Error
 	if err != nil {

@@ -27,7 +27,7 @@ func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: adjustments are admin operations")
 	v.Require(in.Direction == domain.Credit || in.Direction == domain.Debit, "direction", "must be CREDIT or DEBIT")
-	v.Require(in.AmountCents > 0, "amount_cents", "must be a positive number of cents")
+	v.Require(domain.ValidAmount(in.AmountCents), "amount_cents", domain.AmountRule)
 	v.Require(strings.TrimSpace(in.Reason) != "", "reason", "is required")
 	v.Require(in.Currency == "" || domain.ValidCurrency(in.Currency), "currency", "must be an ISO 4217 code such as EUR")
 	if err := v.Err(); err != nil {

@@ -21,7 +21,7 @@ type NewTopup struct {
 // A user's first top-up creates the wallet in its currency.
 func (a *App) CreateTopup(ctx context.Context, in NewTopup) (domain.Topup, error) {
 	v := domain.Validation{}
-	v.Require(in.AmountCents > 0, "amount_cents", "must be a positive number of cents")
+	v.Require(domain.ValidAmount(in.AmountCents), "amount_cents", domain.AmountRule)
 	v.Require(strings.TrimSpace(in.Provider) != "", "provider", "is required")
 	v.Require(in.Currency == "" || domain.ValidCurrency(in.Currency), "currency", "must be an ISO 4217 code such as EUR")
 	if err := v.Err(); err != nil {

@@ -17,9 +17,13 @@ type Decision struct {
 
 // ApproveWithdrawal sends a REQUESTED withdrawal to the provider: PROCESSING, with a DEBIT
 // WITHDRAWAL PENDING entry. The hold keeps the amount reserved until the provider answers.
+// The approver is a second person: neither who requested it nor the wallet's owner.
 func (a *App) ApproveWithdrawal(ctx context.Context, d Decision) (domain.Withdrawal, error) {
 	return a.changeWithdrawal(ctx, d.WithdrawalID, func(st *adapters.Store, acct domain.Account, w *domain.Withdrawal) error {
 		if err := w.Decidable(); err != nil {
+			return err
+		}
+		if err := w.ApprovableBy(d.Actor); err != nil {
 			return err
 		}
 		if acct.Status != domain.AccountActive {

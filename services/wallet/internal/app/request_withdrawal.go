@@ -12,6 +12,7 @@ import (
 // NewWithdrawal asks to pay money out of a user's wallet.
 type NewWithdrawal struct {
 	UserID      string
+	RequestedBy string // who asks: "" = the owner; an admin or service acting for them is recorded
 	AmountCents int64
 	Currency    string // "" = the wallet's
 	Provider    string
@@ -42,7 +43,7 @@ func (a *App) RequestWithdrawal(ctx context.Context, in NewWithdrawal) (domain.W
 
 func validateWithdrawal(in NewWithdrawal) error {
 	v := domain.Validation{}
-	v.Require(in.AmountCents > 0, "amount_cents", "must be a positive number of cents")
+	v.Require(domain.ValidAmount(in.AmountCents), "amount_cents", domain.AmountRule)
 	v.Require(strings.TrimSpace(in.Provider) != "", "provider", "is required")
 	v.Require(strings.TrimSpace(in.Destination) != "", "destination", "is required")
 	v.Require(in.Currency == "" || domain.ValidCurrency(in.Currency), "currency", "must be an ISO 4217 code such as EUR")
@@ -82,6 +83,14 @@ func (a *App) holdWithdrawal(ctx context.Context, st *adapters.Store, acct domai
 	now := a.now()
 	w := domain.Withdrawal{WithdrawalID: id, WalletID: acct.WalletID, UserID: in.UserID, AmountCents: in.AmountCents,
 		Currency: acct.Currency, Provider: strings.TrimSpace(in.Provider), Destination: strings.TrimSpace(in.Destination),
-		Status: domain.WithdrawalRequested, HoldID: holdID, CreatedAt: now, UpdatedAt: now}
+		Status: domain.WithdrawalRequested, HoldID: holdID, RequestedBy: requester(in), CreatedAt: now, UpdatedAt: now}
 	return w, st.InsertWithdrawal(ctx, w)
+}
+
+// requester is who asked for the withdrawal: the owner unless someone acting for them is named.
+func requester(in NewWithdrawal) string {
+	if by := strings.TrimSpace(in.RequestedBy); by != "" {
+		return by
+	}
+	return in.UserID
 }

@@ -10,16 +10,24 @@ import (
 )
 
 // WithdrawalSucceeded completes a PROCESSING withdrawal: its entry becomes POSTED (the
-// balance drops now) and its hold CAPTURED. A repeat is a no-op.
+// balance drops now) and its hold CAPTURED. A repeat is a no-op. A payout that does not
+// match the withdrawal (provider, amount, currency), names an unknown one, or one that is
+// not PROCESSING is recorded as an unmatched payment and changes nothing else.
 func (a *App) WithdrawalSucceeded(ctx context.Context, st *adapters.Store, o ProviderOutcome) error {
-	acct, w, err := a.lockWithdrawalFor(ctx, st, o.ID)
+	acct, w, err := a.lockWithdrawal(ctx, st, o.ID)
+	if errors.Is(err, domain.ErrNotFound) {
+		return a.unmatched(ctx, st, domain.UnmatchedWithdrawal, domain.OutcomeSucceeded, "", o, err)
+	}
 	if err != nil {
 		return err
+	}
+	if err := w.Matches(o.report()); err != nil {
+		return a.unmatched(ctx, st, domain.UnmatchedWithdrawal, domain.OutcomeSucceeded, w.WalletID, o, err)
 	}
 	now := a.now()
 	fresh, err := w.Complete(o.TxnID, now)
 	if err != nil || !fresh {
-		return a.ignored("withdrawal success", o, err)
+		return a.unmatchedOr(ctx, st, domain.UnmatchedWithdrawal, domain.OutcomeSucceeded, w.WalletID, o, err)
 	}
 	e, err := st.LockEntry(ctx, *w.EntryID)
 	if err != nil {
@@ -41,15 +49,19 @@ func (a *App) WithdrawalSucceeded(ctx context.Context, st *adapters.Store, o Pro
 }
 
 // WithdrawalFailed ends a PROCESSING withdrawal FAILED: its entry is REVERSED (it never
-// counted) and its hold released. A repeat is a no-op.
+// counted) and its hold released. A repeat is a no-op; a failure that does not match the
+// withdrawal, or of one that is not PROCESSING (a bounced payout), is recorded as unmatched.
 func (a *App) WithdrawalFailed(ctx context.Context, st *adapters.Store, o ProviderOutcome) error {
 	_, w, err := a.lockWithdrawalFor(ctx, st, o.ID)
 	if err != nil {
 		return err
 	}
+	if err := w.Matches(o.report()); err != nil {
+		return a.unmatched(ctx, st, domain.UnmatchedWithdrawal, domain.OutcomeFailed, w.WalletID, o, err)
+	}
 	fresh, err := w.Fail(o.TxnID, o.Reason, a.now())
 	if err != nil || !fresh {
-		return a.ignored("withdrawal failure", o, err)
+		return a.unmatchedOr(ctx, st, domain.UnmatchedWithdrawal, domain.OutcomeFailed, w.WalletID, o, err)
 	}
 	e, err := st.LockEntry(ctx, *w.EntryID)
 	if err != nil {

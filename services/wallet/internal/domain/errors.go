@@ -16,6 +16,9 @@ var (
 	ErrInvalidAmount     = errors.New("amount must be a positive number of cents")
 	ErrLimit             = errors.New("limit exceeded")
 	ErrState             = errors.New("invalid state")
+	// ErrSecondApprover refuses an approval by whoever asked for the withdrawal or owns
+	// the wallet: a payout needs two people.
+	ErrSecondApprover = errors.New("a second approver is required")
 	// ErrInconsistent marks an event that contradicts the wallet's records: no retry can
 	// apply it, so it goes to the dead-letter stream with the reason.
 	ErrInconsistent = errors.New("event contradicts the wallet's records")

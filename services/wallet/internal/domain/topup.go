@@ -59,19 +59,25 @@ func (t *Topup) StartProcessing(txn string, at time.Time) (bool, error) {
 	return true, nil
 }
 
-// Complete records the provider's success. It reports false without error when the same
-// transaction completed it before, and an error when the event cannot apply (another
-// transaction, or a cancelled or failed top-up): those are logged for review, not credited.
-func (t *Topup) Complete(txn string, amount int64, at time.Time) (bool, error) {
+// Matches says why a provider's report cannot be about this top-up, or nil.
+func (t Topup) Matches(r Report) error {
+	return matchReport("top-up "+t.TopupID, t.Provider, t.AmountCents, t.Currency, r)
+}
+
+// Complete records the provider's success (its report already matched). It reports false
+// without error when the same transaction completed it before. A success for a top-up its
+// owner cancelled, or that failed before, still completes it: the money arrived for this
+// wallet and is credited. A success naming another transaction than the one on record (a
+// second collection) is ErrUnmatched.
+func (t *Topup) Complete(txn string, at time.Time) (bool, error) {
 	switch {
 	case txn == "":
-		return false, fmt.Errorf("%w: top-up %s succeeded without a provider transaction id", ErrTxnMismatch, t.TopupID)
+		return false, fmt.Errorf("%w: %w: top-up %s succeeded without a provider transaction id", ErrUnmatched, ErrTxnMismatch, t.TopupID)
 	case t.Status == TopupCompleted && t.ProviderTxnID == txn:
 		return false, nil
-	case t.Status != TopupCreated && t.Status != TopupProcessing:
-		return false, fmt.Errorf("%w: top-up %s is %s (txn %q), success for txn %q ignored", ErrState, t.TopupID, t.Status, t.ProviderTxnID, txn)
-	case amount != 0 && amount != t.AmountCents:
-		return false, fmt.Errorf("%w: top-up %s is for %d cents, the provider reports %d", ErrState, t.TopupID, t.AmountCents, amount)
+	case t.Status == TopupCompleted:
+		return false, fmt.Errorf("%w: %w: top-up %s was completed by txn %q; txn %q collected it again",
+			ErrUnmatched, ErrTxnMismatch, t.TopupID, t.ProviderTxnID, txn)
 	}
 	if err := t.takeTxn(txn); err != nil {
 		return false, err
@@ -97,7 +103,7 @@ func (t *Topup) takeTxn(txn string) error {
 		return nil
 	}
 	if t.ProviderTxnID != "" {
-		return fmt.Errorf("%w: top-up %s has txn %q, event names %q", ErrTxnMismatch, t.TopupID, t.ProviderTxnID, txn)
+		return fmt.Errorf("%w: %w: top-up %s has txn %q, event names %q", ErrUnmatched, ErrTxnMismatch, t.TopupID, t.ProviderTxnID, txn)
 	}
 	t.ProviderTxnID = txn
 	return nil

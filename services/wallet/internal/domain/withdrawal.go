@@ -28,7 +28,9 @@ type Withdrawal struct {
 	Status         string
 	HoldID         string
 	EntryID        *int64
-	DecidedBy      string
+	RequestedBy    string // who asked: the owner, or the admin or service acting on their behalf
+	ApprovedBy     string // the admin who approved it: never RequestedBy, never the owner
+	DecidedBy      string // the admin who approved or rejected it
 	DecisionReason string
 	FailureReason  string
 	CreatedAt      time.Time
@@ -51,7 +53,8 @@ func (l WithdrawalLimits) Check(amount, usedToday int64) error {
 	if amount < l.MinCents {
 		return fmt.Errorf("%w: the minimum withdrawal is %d cents, %d requested", ErrLimit, l.MinCents, amount)
 	}
-	if usedToday+amount > l.DailyCents {
+	// Compared without adding, so no pair of amounts can overflow int64 past the limit.
+	if usedToday > l.DailyCents || amount > l.DailyCents-usedToday {
 		return fmt.Errorf("%w: at most %d cents may be withdrawn per 24 hours; %d already requested, %d more asked",
 			ErrLimit, l.DailyCents, usedToday, amount)
 	}
@@ -60,7 +63,24 @@ func (l WithdrawalLimits) Check(amount, usedToday int64) error {
 
 // Approve moves a REQUESTED withdrawal to PROCESSING, debited by the PENDING entry entryID.
 func (w *Withdrawal) Approve(actor string, entryID int64, at time.Time) {
-	w.Status, w.DecidedBy, w.EntryID, w.ApprovedAt = WithdrawalProcessing, actor, &entryID, &at
+	w.Status, w.DecidedBy, w.ApprovedBy, w.EntryID, w.ApprovedAt = WithdrawalProcessing, actor, actor, &entryID, &at
+}
+
+// ApprovableBy says why actor may not approve the withdrawal: money leaves only with two
+// people, so neither whoever asked for it nor the wallet's owner may approve it.
+func (w Withdrawal) ApprovableBy(actor string) error {
+	switch actor {
+	case w.RequestedBy:
+		return fmt.Errorf("%w: withdrawal %s was requested by %s; another admin must approve it", ErrSecondApprover, w.WithdrawalID, actor)
+	case w.UserID:
+		return fmt.Errorf("%w: withdrawal %s is from your own wallet; another admin must approve it", ErrSecondApprover, w.WithdrawalID)
+	}
+	return nil
+}
+
+// Matches says why a provider's report cannot be about this withdrawal, or nil.
+func (w Withdrawal) Matches(r Report) error {
+	return matchReport("withdrawal "+w.WithdrawalID, w.Provider, w.AmountCents, w.Currency, r)
 }
 
 // Decidable says whether an admin can still approve or reject the withdrawal.
@@ -93,7 +113,9 @@ func (w *Withdrawal) Cancel(at time.Time) error {
 func (w *Withdrawal) Complete(txn string, at time.Time) (bool, error) {
 	switch w.Status {
 	case WithdrawalCompleted:
-		return false, nil
+		if txn == "" || txn == w.ProviderTxnID {
+			return false, nil
+		}
 	case WithdrawalProcessing:
 		w.Status, w.CompletedAt = WithdrawalCompleted, &at
 		if txn != "" {
@@ -101,7 +123,8 @@ func (w *Withdrawal) Complete(txn string, at time.Time) (bool, error) {
 		}
 		return true, nil
 	}
-	return false, fmt.Errorf("%w: withdrawal %s is %s; a payout success cannot apply", ErrState, w.WithdrawalID, w.Status)
+	return false, fmt.Errorf("%w: %w: withdrawal %s is %s (txn %q); a payout success for txn %q cannot apply",
+		ErrUnmatched, ErrState, w.WithdrawalID, w.Status, w.ProviderTxnID, txn)
 }
 
 // Fail records the provider's failure; false without error when it was recorded before.
@@ -116,5 +139,6 @@ func (w *Withdrawal) Fail(txn, reason string, at time.Time) (bool, error) {
 		}
 		return true, nil
 	}
-	return false, fmt.Errorf("%w: withdrawal %s is %s; a payout failure cannot apply", ErrState, w.WithdrawalID, w.Status)
+	return false, fmt.Errorf("%w: %w: withdrawal %s is %s; a payout failure cannot apply (a COMPLETED payout may have bounced)",
+		ErrUnmatched, ErrState, w.WithdrawalID, w.Status)
 }

@@ -33,3 +33,17 @@ func TestWithdrawalStateMachine(t *testing.T) {
 		t.Fatalf("reject: %v", err)
 	}
 }
+
+func TestWithdrawalNeedsASecondApprover(t *testing.T) {
+	t.Parallel()
+	w := domain.Withdrawal{WithdrawalID: "w", UserID: "owner", RequestedBy: "alice", Status: domain.WithdrawalRequested}
+	for actor, want := range map[string]error{"alice": domain.ErrSecondApprover, "owner": domain.ErrSecondApprover, "bob": nil} {
+		if err := w.ApprovableBy(actor); !errors.Is(err, want) || (want == nil && err != nil) {
+			t.Errorf("ApprovableBy(%s) = %v, want %v", actor, err, want)
+		}
+	}
+	w.Approve("bob", 1, time.Now())
+	if w.ApprovedBy != "bob" || w.DecidedBy != "bob" || w.Status != domain.WithdrawalProcessing {
+		t.Fatalf("approved %+v", w)
+	}
+}

@@ -41,9 +41,17 @@ func toTopup(t domain.Topup) walletrpc.Topup {
 func toWithdrawal(w domain.Withdrawal) walletrpc.Withdrawal {
 	return walletrpc.Withdrawal{WithdrawalID: w.WithdrawalID, WalletID: w.WalletID, UserID: w.UserID,
 		AmountCents: w.AmountCents, Currency: w.Currency, Provider: w.Provider, Destination: w.Destination,
-		ProviderTxnID: w.ProviderTxnID, Status: w.Status, HoldID: w.HoldID, EntryID: w.EntryID, DecidedBy: w.DecidedBy,
+		ProviderTxnID: w.ProviderTxnID, Status: w.Status, HoldID: w.HoldID, EntryID: w.EntryID, RequestedBy: w.RequestedBy,
+		ApprovedBy: w.ApprovedBy, DecidedBy: w.DecidedBy,
 		DecisionReason: w.DecisionReason, FailureReason: w.FailureReason, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt,
 		CompletedAt: w.CompletedAt}
+}
+
+func toUnmatched(u domain.UnmatchedPayment) walletrpc.UnmatchedPayment {
+	return walletrpc.UnmatchedPayment{UnmatchedID: u.UnmatchedID, Kind: u.Kind, RefID: u.RefID, WalletID: u.WalletID,
+		Outcome: u.Outcome, Provider: u.Provider, ProviderTxnID: u.ProviderTxnID, ProviderEventID: u.ProviderEventID,
+		AmountCents: u.AmountCents, Currency: u.Currency, Reason: u.Reason, Status: u.Status, ResolvedBy: u.ResolvedBy,
+		Resolution: u.Resolution, CreatedAt: u.CreatedAt, ResolvedAt: u.ResolvedAt}
 }
 
 // mapAll converts a slice with f.

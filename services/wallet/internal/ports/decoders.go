@@ -52,7 +52,8 @@ func topup[T events.Event](base func(T) events.Topup, h handlerFunc[app.Provider
 		if err := checkIDs(map[string]string{"topup_id": t.TopupID}); err != nil {
 			return job{}, err
 		}
-		o := app.ProviderOutcome{ID: t.TopupID, TxnID: t.ProviderTxnID, AmountCents: t.AmountCents, Currency: t.Currency, Reason: t.Reason}
+		o := app.ProviderOutcome{ID: t.TopupID, Provider: t.Provider, EventID: t.ProviderEventID, TxnID: t.ProviderTxnID,
+			AmountCents: t.AmountCents, Currency: t.Currency, Reason: t.Reason}
 		return bind(h, o, knownUser(t.UserID)...), nil
 	}
 }
@@ -67,7 +68,8 @@ func withdrawal[T events.Event](base func(T) events.Withdrawal, h handlerFunc[ap
 		if err := checkIDs(map[string]string{"withdrawal_id": w.WithdrawalID}); err != nil {
 			return job{}, err
 		}
-		o := app.ProviderOutcome{ID: w.WithdrawalID, TxnID: w.ProviderTxnID, AmountCents: w.AmountCents, Currency: w.Currency, Reason: w.Reason}
+		o := app.ProviderOutcome{ID: w.WithdrawalID, Provider: w.Provider, EventID: w.ProviderEventID, TxnID: w.ProviderTxnID,
+			AmountCents: w.AmountCents, Currency: w.Currency, Reason: w.Reason}
 		return bind(h, o, knownUser(w.UserID)...), nil
 	}
 }

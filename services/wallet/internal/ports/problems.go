@@ -28,6 +28,7 @@ var problemTable = []problemRow{
 	{domain.ErrInvalidAmount, http.StatusUnprocessableEntity, walletrpc.ProblemValidation, "Validation failed"},
 	{domain.ErrSuspended, http.StatusConflict, walletrpc.ProblemWalletSuspended, "Wallet suspended"},
 	{domain.ErrState, http.StatusConflict, walletrpc.ProblemConflict, "Conflict"},
+	{domain.ErrSecondApprover, http.StatusForbidden, walletrpc.ProblemSecondApprover, "Second approver required"},
 }
 
 // problem turns an app error into the *rpc.Problem the caller sees; an unexpected error is

@@ -34,6 +34,8 @@ func RegisterRPC(svc *rpc.Service, a *app.App, log *slog.Logger) error {
 	register(r, "reverse_entry", walletrpc.SubjectReverseEntry, e.reverse)
 	register(r, "suspend_wallet", walletrpc.SubjectSuspendWallet, e.suspend)
 	register(r, "activate_wallet", walletrpc.SubjectActivateWallet, e.activate)
+	register(r, "list_unmatched", walletrpc.SubjectListUnmatched, e.listUnmatched)
+	register(r, "resolve_unmatched", walletrpc.SubjectResolveUnmatched, e.resolveUnmatched)
 	return r.err
 }
 

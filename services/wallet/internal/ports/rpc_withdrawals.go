@@ -14,7 +14,7 @@ func (e *endpoints) requestWithdrawal(ctx context.Context, req walletrpc.Withdra
 	if err := v.Err(); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.RequestWithdrawal(ctx, app.NewWithdrawal{UserID: req.UserID, AmountCents: req.AmountCents,
+	w, err := e.app.RequestWithdrawal(ctx, app.NewWithdrawal{UserID: req.UserID, RequestedBy: req.RequestedBy, AmountCents: req.AmountCents,
 		Currency: req.Currency, Provider: req.Provider, Destination: req.Destination})
 	return withdrawalReply(w, err)
 }
