@@ -66,8 +66,8 @@ func TestRaffleSagaEventsApplyOnce(t *testing.T) {
 func plantPending(t *testing.T, g *gateway, user, pool string) string {
 	t.Helper()
 	id := uuid.Must(uuid.NewV7()).String()
-	err := g.db.Exec(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, amount_cents, currency, payment_method)
-		VALUES (?, ?, ?, 'ENTRY', ?, 'EUR', 'wallet')`, id, user, pool, rafflePrice).Error
+	err := g.db.Exec(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, amount_cents, currency, payment_method, hold_expires_at)
+		VALUES (?, ?, ?, 'ENTRY', ?, 'EUR', 'wallet', now() + interval '1 hour')`, id, user, pool, rafflePrice).Error
 	if err != nil {
 		t.Fatalf("plant purchase: %v", err)
 	}
