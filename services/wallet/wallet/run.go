@@ -41,7 +41,7 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 		return err
 	}
 	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(cfg.Holds), rt.Log)
-	if err := serve(ctx, rt, a, opts); err != nil {
+	if err := serve(ctx, rt, a); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
@@ -50,7 +50,7 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 // serve registers the endpoints and consumers, then the health endpoints: the service
 // reports ready only once it can answer. There is no hold sweeper: the api decides when a
 // purchase's hold has expired, and the wallet releases it on purchase.failed.
-func serve(ctx context.Context, rt *service.Runtime, a *app.App, opts Options) error {
+func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
 	svc, err := rt.Micro("Tickup wallet: balances, holds, top-ups, withdrawals, ledger")
 	if err != nil {
 		return err
