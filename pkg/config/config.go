@@ -32,6 +32,18 @@ type Config struct {
 	CORSOrigins []string
 	// DBRoles makes each service connect as its own database role.
 	DBRoles bool
+	// Holds bounds how long a wallet-paid purchase may wait for its hold.
+	Holds Holds
+}
+
+// Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a
+// purchase still PENDING at created_at + TTL fails (hold-expired) and the wallet releases its
+// hold on that failure; the wallet never releases a purchase hold on its own clock.
+type Holds struct {
+	// TTL is how long after its creation a wallet-paid purchase may still be confirmed.
+	TTL time.Duration
+	// SweepInterval is how often the api fails the purchases past their hold deadline.
+	SweepInterval time.Duration
 }
 
 // Logging configures the process logger.

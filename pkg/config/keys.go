@@ -54,6 +54,8 @@ const (
 	keyGeneric     = "webhooks.generic_secrets"
 	keyNotifyURL   = "notify.url"
 	keyCORS        = "cors_origins"
+	keyHoldTTL     = "holds.ttl"
+	keyHoldSweep   = "holds.sweep_interval"
 )
 
 // healthPortPrefix precedes a service's name in its health port key.
@@ -121,6 +123,12 @@ func table() []Key {
 		{Name: "db_roles", Env: []string{"TICKUP_DB_ROLES"}, Default: "false",
 			Description: "services connect as their own database role",
 			apply:       setBool(func(c *Config) *bool { return &c.DBRoles })},
+		{Name: keyHoldTTL, Env: []string{"TICKUP_HOLD_TTL"}, Default: "10m",
+			Description: "how long a wallet-paid purchase may wait for its hold before it fails (hold-expired)",
+			apply:       setDuration(func(c *Config) *time.Duration { return &c.Holds.TTL })},
+		{Name: keyHoldSweep, Env: []string{"TICKUP_HOLD_SWEEP_INTERVAL"}, Default: "5s",
+			Description: "how often the api fails wallet-paid purchases past their hold deadline",
+			apply:       setDuration(func(c *Config) *time.Duration { return &c.Holds.SweepInterval })},
 	}
 }
 

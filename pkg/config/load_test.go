@@ -21,6 +21,7 @@ func defaults() Config {
 		Log:           Logging{Format: "json", Level: "info"},
 		ShutdownGrace: 15 * time.Second,
 		DataDir:       "./.tickup",
+		Holds:         Holds{TTL: 10 * time.Minute, SweepInterval: 5 * time.Second},
 	}
 }
 

@@ -53,6 +53,12 @@ func (c Config) problems() []string {
 	if c.ShutdownGrace <= 0 {
 		r.add(keyGrace, "must be positive, got %s", c.ShutdownGrace)
 	}
+	if c.Holds.TTL <= 0 {
+		r.add(keyHoldTTL, "must be positive, got %s", c.Holds.TTL)
+	}
+	if c.Holds.SweepInterval <= 0 {
+		r.add(keyHoldSweep, "must be positive, got %s", c.Holds.SweepInterval)
+	}
 	if c.DataDir == "" {
 		r.add(keyDataDir, "required")
 	}

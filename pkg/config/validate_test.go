@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoadReportsEveryProblemAtOnce(t *testing.T) {
@@ -73,12 +74,15 @@ func TestValidate(t *testing.T) {
 			`SUPABASE_URL: must be an absolute https URL, got "http://x.example"`,
 			"SUPABASE_JWT: must be at least 32 bytes in prod",
 		}},
-		{name: "ports and grace", modify: func(c *Config) {
+		{name: "ports, grace and hold times", modify: func(c *Config) {
 			c.HTTPPort, c.HealthPorts["draw"], c.ShutdownGrace, c.DataDir = 0, 65536, 0, ""
+			c.Holds.TTL, c.Holds.SweepInterval = 0, -time.Second
 		}, want: []string{
 			"BACKEND_PORT: must be 1..65535, got 0",
 			"health_ports.draw: must be 1..65535, got 65536",
 			"shutdown_grace: must be positive, got 0s",
+			"holds.ttl: must be positive, got 0s",
+			"holds.sweep_interval: must be positive, got -1s",
 			"data_dir: required",
 		}},
 		{name: "NATS token never echoed", modify: func(c *Config) { c.NATSURL = "redis://s3cret@n:4222" },

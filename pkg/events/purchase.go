@@ -1,5 +1,7 @@
 package events
 
+import "time"
+
 // Purchase types and payment methods, as the API names them.
 const (
 	PurchaseEntry   = "ENTRY"
@@ -8,6 +10,10 @@ const (
 	PaymentWallet   = "wallet"
 	PaymentProvider = "provider"
 )
+
+// PurchaseFailedHoldExpired is the reason of a wallet-paid purchase that was still PENDING
+// at its hold deadline (Purchase.HoldExpiresAt).
+const PurchaseFailedHoldExpired = "hold-expired"
 
 // Purchase is the body shared by the purchase lifecycle events (created, confirmed,
 // failed); the event types below are conversions of it.
@@ -25,6 +31,9 @@ type Purchase struct {
 	Provider       string `json:"provider,omitempty"`
 	ProviderTxnID  string `json:"provider_txn_id,omitempty"`
 	Reason         string `json:"reason,omitempty"` // why it failed
+	// HoldExpiresAt is a wallet-paid purchase's hold deadline, decided by the api: still
+	// PENDING then, the purchase fails (hold-expired) and the wallet releases on that failure.
+	HoldExpiresAt *time.Time `json:"hold_expires_at,omitempty"`
 }
 
 // PurchaseCreated is published when a purchase is stored PENDING.

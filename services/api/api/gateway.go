@@ -65,11 +65,12 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, opts.Heartbeat),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
-		purchases.NewModule(purchases.NewStore(rt.DB), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
+		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
 		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
 	rt.Go("realtime hub", hub.Run)
 	purchases.Consume(rt)
+	rt.Go("hold expiry sweeper", purchases.ExpirySweeper(rt.DB, rt.Config.Holds.SweepInterval, rt.Log))
 	rt.Go("idempotency sweeper", func(ctx context.Context) error { return keys.RunSweeper(ctx, rt.Log) })
 	return router, nil
 }

@@ -62,12 +62,21 @@ func TestRaffleSagaEventsApplyOnce(t *testing.T) {
 	}
 }
 
-// plantPending stores a PENDING wallet-paid purchase, as POST /purchases would.
+// plantPending stores a PENDING wallet-paid purchase, as POST /purchases would, whose hold
+// deadline is an hour away.
 func plantPending(t *testing.T, g *gateway, user, pool string) string {
 	t.Helper()
+	return plantHeld(t, g, user, pool, time.Hour)
+}
+
+// plantHeld stores a PENDING wallet-paid purchase whose hold deadline is in (negative:
+// already past) on the database clock.
+func plantHeld(t *testing.T, g *gateway, user, pool string, in time.Duration) string {
+	t.Helper()
 	id := uuid.Must(uuid.NewV7()).String()
-	err := g.db.Exec(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, amount_cents, currency, payment_method)
-		VALUES (?, ?, ?, 'ENTRY', ?, 'EUR', 'wallet')`, id, user, pool, rafflePrice).Error
+	err := g.db.Exec(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, amount_cents, currency, payment_method, hold_expires_at)
+		VALUES (?, ?, ?, 'ENTRY', ?, 'EUR', 'wallet', now() + ?::bigint * interval '1 microsecond')`,
+		id, user, pool, rafflePrice, in.Microseconds()).Error
 	if err != nil {
 		t.Fatalf("plant purchase: %v", err)
 	}

@@ -109,32 +109,41 @@ func TestReleaseTwiceAndCaptureTwiceAreNoOps(t *testing.T) {
 	env.AssertAuditClean(t)
 }
 
-// TestSweeperReleasesOnlyUnconfirmedExpiredHolds runs two replicas with a short hold TTL:
-// the unconfirmed purchase's hold is released, the confirmed one stops expiring and is
-// captured later.
-func TestSweeperReleasesOnlyUnconfirmedExpiredHolds(t *testing.T) {
+// TestWalletPausedPastTheHoldDeadlineNeverReleasesOnItsOwnClock: the wallet's consumer is
+// paused until both purchases' hold deadlines are well past; then it learns that the api
+// confirmed one in time and failed the other at its deadline. The confirmed purchase's hold
+// is still there and is captured for its ticket; the failed one is released on
+// purchase.failed. Time alone releases nothing.
+func TestWalletPausedPastTheHoldDeadlineNeverReleasesOnItsOwnClock(t *testing.T) {
 	env := wallettest.New(t)
-	opts := wallettest.Options()
-	opts.HoldTTL = 3 * time.Second
-	env.Start(t, opts)
-	env.Start(t, opts)
+	env.Start(t, wallettest.Options())
+	env.Start(t, wallettest.Options())
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 1000)
-	confirmed, abandoned := wallettest.NewPurchase(user, pool, 300), wallettest.NewPurchase(user, pool, 300)
+	deadline := time.Now().Add(time.Millisecond)
+	confirmed, expired := wallettest.NewPurchase(user, pool, 300), wallettest.NewPurchase(user, pool, 200)
+	confirmed.HoldExpiresAt, expired.HoldExpiresAt = &deadline, &deadline
 	env.Publish(t, confirmed.Created())
-	env.Publish(t, abandoned.Created())
+	env.Publish(t, expired.Created())
 	env.WaitHandled(t, ports.DurableAPI, 2)
-	env.Publish(t, confirmed.Confirmed())
-	env.WaitCount(t, 1, "the confirmed hold to stop expiring",
-		`SELECT count(*) FROM wallet_hold WHERE purchase_id = ? AND status = 'ACTIVE' AND expires_at IS NULL`, confirmed.PurchaseID)
+	env.WaitCount(t, 2, "both holds a second past their deadline, or no longer active",
+		`SELECT count(*) FROM wallet_hold WHERE purchase_id IN (?, ?) AND (status <> 'ACTIVE' OR expires_at < now() - interval '1 second')`,
+		confirmed.PurchaseID, expired.PurchaseID)
 
-	env.WaitCount(t, 1, "the abandoned hold released by the sweeper",
-		`SELECT count(*) FROM wallet_hold WHERE purchase_id = ? AND status = 'RELEASED' AND release_reason = 'expired'`, abandoned.PurchaseID)
+	env.Publish(t, confirmed.Confirmed())
+	env.Publish(t, expired.Failed())
+	env.WaitHandled(t, ports.DurableAPI, 4)
 	env.Publish(t, confirmed.Issued())
-	env.Publish(t, abandoned.Issued())
-	env.WaitHandled(t, ports.DurableTicketing, 2)
+	env.WaitHandled(t, ports.DurableTicketing, 1)
+	if n := env.Count(t, `SELECT count(*) FROM wallet_hold WHERE purchase_id = ? AND status = 'CAPTURED'`, confirmed.PurchaseID); n != 1 {
+		t.Fatalf("the confirmed purchase's hold was not captured for its ticket")
+	}
+	if n := env.Count(t, `SELECT count(*) FROM wallet_hold WHERE purchase_id = ? AND status = 'RELEASED' AND release_reason = 'purchase failed'`,
+		expired.PurchaseID); n != 1 {
+		t.Fatalf("the failed purchase's hold was not released on purchase.failed")
+	}
 	if w := env.Wallet(t, user); w.BalanceCents != 700 || w.HeldCents != 0 {
-		t.Fatalf("wallet %+v, want only the confirmed purchase paid", w)
+		t.Fatalf("wallet %+v, want the confirmed purchase paid and nothing held", w)
 	}
 	env.AssertAuditClean(t)
 }

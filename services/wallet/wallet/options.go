@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
+	"tickup.dev/pkg/config"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
 )
@@ -14,21 +14,17 @@ import (
 const (
 	EnvMinWithdrawalCents   = "TICKUP_WALLET_MIN_WITHDRAWAL_CENTS"
 	EnvDailyWithdrawalCents = "TICKUP_WALLET_DAILY_WITHDRAWAL_CENTS"
-	EnvHoldTTL              = "TICKUP_WALLET_HOLD_TTL"
-	EnvSweepInterval        = "TICKUP_WALLET_SWEEP_INTERVAL"
 )
 
 // Options are the wallet's own settings.
 type Options struct {
-	MinWithdrawalCents   int64         // smallest withdrawal; default 1000
-	DailyWithdrawalCents int64         // most a user may withdraw per 24 hours; default 100000
-	HoldTTL              time.Duration // life of an unconfirmed purchase's hold; default 10m
-	SweepInterval        time.Duration // how often expired holds are released; default 30s
+	MinWithdrawalCents   int64 // smallest withdrawal; default 1000
+	DailyWithdrawalCents int64 // most a user may withdraw per 24 hours; default 100000
 }
 
 // DefaultOptions are the settings when nothing is configured.
 func DefaultOptions() Options {
-	return Options{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000, HoldTTL: 10 * time.Minute, SweepInterval: 30 * time.Second}
+	return Options{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000}
 }
 
 // OptionsFromEnv reads the options from getenv (os.Getenv), starting from the defaults; a
@@ -38,8 +34,6 @@ func OptionsFromEnv(getenv func(string) string) (Options, error) {
 	errs := []error{
 		parseInt(getenv, EnvMinWithdrawalCents, &o.MinWithdrawalCents),
 		parseInt(getenv, EnvDailyWithdrawalCents, &o.DailyWithdrawalCents),
-		parseDuration(getenv, EnvHoldTTL, &o.HoldTTL),
-		parseDuration(getenv, EnvSweepInterval, &o.SweepInterval),
 	}
 	return o, errors.Join(errs...)
 }
@@ -57,20 +51,8 @@ func parseInt(getenv func(string) string, name string, dst *int64) error {
 	return nil
 }
 
-func parseDuration(getenv func(string) string, name string, dst *time.Duration) error {
-	raw := getenv(name)
-	if raw == "" {
-		return nil
-	}
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 {
-		return fmt.Errorf("%s=%q: want a positive duration such as 10m", name, raw)
-	}
-	*dst = d
-	return nil
-}
-
-func (o Options) appConfig() app.Config {
-	return app.Config{HoldTTL: o.HoldTTL, DefaultCurrency: domain.DefaultCurrency,
+// appConfig is the app's configuration: these options and the shared hold settings.
+func (o Options) appConfig(holds config.Holds) app.Config {
+	return app.Config{HoldTTL: holds.TTL, DefaultCurrency: domain.DefaultCurrency,
 		Withdrawals: domain.WithdrawalLimits{MinCents: o.MinWithdrawalCents, DailyCents: o.DailyWithdrawalCents}}
 }

@@ -2,7 +2,6 @@ package wallet_test
 
 import (
 	"testing"
-	"time"
 
 	"tickup.dev/services/wallet/wallet"
 )
@@ -15,13 +14,11 @@ func TestOptionsFromEnv(t *testing.T) {
 		want    wallet.Options
 		wantErr bool
 	}{
-		{"defaults", nil, wallet.Options{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000, HoldTTL: 10 * time.Minute, SweepInterval: 30 * time.Second}, false},
-		{"set", map[string]string{wallet.EnvMinWithdrawalCents: "500", wallet.EnvDailyWithdrawalCents: "20000",
-			wallet.EnvHoldTTL: "2m", wallet.EnvSweepInterval: "5s"},
-			wallet.Options{MinWithdrawalCents: 500, DailyWithdrawalCents: 20000, HoldTTL: 2 * time.Minute, SweepInterval: 5 * time.Second}, false},
+		{"defaults", nil, wallet.Options{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000}, false},
+		{"set", map[string]string{wallet.EnvMinWithdrawalCents: "500", wallet.EnvDailyWithdrawalCents: "20000"},
+			wallet.Options{MinWithdrawalCents: 500, DailyWithdrawalCents: 20000}, false},
 		{"not a number", map[string]string{wallet.EnvMinWithdrawalCents: "ten euros"}, wallet.Options{}, true},
 		{"not positive", map[string]string{wallet.EnvDailyWithdrawalCents: "0"}, wallet.Options{}, true},
-		{"bad duration", map[string]string{wallet.EnvHoldTTL: "-1m"}, wallet.Options{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

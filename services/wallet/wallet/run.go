@@ -40,16 +40,17 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 	if err != nil {
 		return err
 	}
-	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(), rt.Log)
-	if err := serve(ctx, rt, a, opts); err != nil {
+	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(cfg.Holds), rt.Log)
+	if err := serve(ctx, rt, a); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
 }
 
-// serve registers the endpoints, consumers and sweeper, then the health endpoints: the
-// service reports ready only once it can answer.
-func serve(ctx context.Context, rt *service.Runtime, a *app.App, opts Options) error {
+// serve registers the endpoints and consumers, then the health endpoints: the service
+// reports ready only once it can answer. There is no hold sweeper: the api decides when a
+// purchase's hold has expired, and the wallet releases it on purchase.failed.
+func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
 	svc, err := rt.Micro("Tickup wallet: balances, holds, top-ups, withdrawals, ledger")
 	if err != nil {
 		return err
@@ -65,7 +66,6 @@ func serve(ctx context.Context, rt *service.Runtime, a *app.App, opts Options) e
 			return err
 		}
 	}
-	rt.Go("hold sweeper", ports.Sweeper(a, opts.SweepInterval, rt.Log))
 	return rt.ServeHealth()
 }
 

@@ -2,7 +2,6 @@ package purchases
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 
@@ -23,10 +22,6 @@ func (m *Module) create(c *gin.Context) {
 	p, err := m.newPurchase(c)
 	if err == nil {
 		p, err = m.store.Create(c.Request.Context(), p)
-	}
-	if errors.Is(err, ErrTxnInUse) {
-		err = problem.NewError(problem.KindConflict, "provider-txn-in-use",
-			"This provider transaction already pays another purchase.")
 	}
 	if err != nil {
 		problem.Fail(c, m.log, err)

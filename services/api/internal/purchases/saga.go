@@ -44,8 +44,9 @@ type saga struct {
 	log *slog.Logger
 }
 
-// onWallet applies wallet.hold.placed (PENDING → CONFIRMED) and wallet.hold.rejected
-// (PENDING → FAILED with the wallet's reason).
+// onWallet applies wallet.hold.placed (PENDING → CONFIRMED before the hold deadline,
+// FAILED hold-expired after it) and wallet.hold.rejected (PENDING → FAILED with the
+// wallet's reason).
 func (s saga) onWallet(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
 	switch d.Type {
 	case events.TypeHoldPlaced.String():
@@ -53,7 +54,7 @@ func (s saga) onWallet(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
 		if err != nil {
 			return err
 		}
-		return s.move(ctx, tx, d, ev.PurchaseID, StatusPending, StatusConfirmed, "")
+		return s.held(ctx, tx, d, ev.PurchaseID)
 	case events.TypeHoldRejected.String():
 		ev, err := decode[events.HoldRejected](d, func(e events.HoldRejected) string { return e.PurchaseID })
 		if err != nil {
@@ -97,6 +98,22 @@ func (s saga) move(ctx context.Context, tx *gorm.DB, d bus.Delivery, id, from, t
 	}
 	s.log.InfoContext(ctx, "purchase event changed nothing", "type", d.Type, "msg_id", d.ID,
 		"purchase_id", id, "from", from, "to", to)
+	return nil
+}
+
+// held applies a placed hold; a hold for a purchase that is no longer PENDING (it failed
+// at its deadline, or a repeat) changes nothing: the wallet releases it on purchase.failed.
+func (s saga) held(ctx context.Context, tx *gorm.DB, d bus.Delivery, id string) error {
+	p, changed, err := ConfirmHeld(ctx, tx, id)
+	switch {
+	case err != nil:
+		return err
+	case !changed:
+		s.log.InfoContext(ctx, "hold placed for a purchase no longer pending", "msg_id", d.ID, "purchase_id", id)
+	case p.Status == StatusFailed:
+		s.log.InfoContext(ctx, "hold placed after the purchase's hold deadline: failed", "msg_id", d.ID,
+			"purchase_id", id, "hold_expires_at", p.HoldExpiresAt)
+	}
 	return nil
 }
 

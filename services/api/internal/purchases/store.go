@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -14,31 +15,42 @@ import (
 // The store's expected failures.
 var (
 	ErrNotFound = errors.New("purchase not found")
-	ErrTxnInUse = errors.New("provider transaction already pays another purchase")
+	ErrTxnInUse = errors.New("provider transaction already settles another purchase")
 )
 
 // Store reads and writes the purchase table (search_path = the api schema).
 type Store struct {
-	db *gorm.DB
+	db      *gorm.DB
+	holdTTL time.Duration
 }
 
+// DefaultHoldTTL is a wallet-paid purchase's hold deadline, after its creation, unless
+// WithHoldTTL sets another.
+const DefaultHoldTTL = 10 * time.Minute
+
 // NewStore returns a store over db.
-func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
+func NewStore(db *gorm.DB) *Store { return &Store{db: db, holdTTL: DefaultHoldTTL} }
+
+// WithHoldTTL sets how long after its creation a wallet-paid purchase may be confirmed.
+func (s *Store) WithHoldTTL(ttl time.Duration) *Store {
+	s.holdTTL = ttl
+	return s
+}
 
 // Create stores p PENDING and, in the same transaction, its purchase.created event. A
-// provider transaction id another purchase already has is ErrTxnInUse.
+// wallet-paid purchase gets its hold deadline on the database's clock, the one clock that
+// every expiry decision reads. The client's provider_txn_id is stored as a hint only.
 func (s *Store) Create(ctx context.Context, p Purchase) (Purchase, error) {
 	var out Purchase
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Raw(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, ticket_id, losing_ticket_id,
-				amount_cents, currency, payment_method, provider, provider_txn_id)
-			VALUES (?, ?, ?, ?, NULLIF(?, '')::uuid, NULLIF(?, '')::uuid, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))
+				amount_cents, currency, payment_method, provider, provider_txn_id, hold_expires_at)
+			VALUES (?, ?, ?, ?, NULLIF(?, '')::uuid, NULLIF(?, '')::uuid, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''),
+				CASE WHEN ? = 'wallet' THEN now() + ?::bigint * interval '1 microsecond' END)
 			RETURNING `+columns,
 			p.PurchaseID, p.UserID, p.PoolID, p.Type, p.TicketID, p.LosingTicketID,
-			p.AmountCents, p.Currency, p.PaymentMethod, p.Provider, p.ProviderTxnID).Scan(&out)
-		if errors.Is(res.Error, gorm.ErrDuplicatedKey) {
-			return ErrTxnInUse
-		}
+			p.AmountCents, p.Currency, p.PaymentMethod, p.Provider, p.ProviderTxnID,
+			p.PaymentMethod, s.holdTTL.Microseconds()).Scan(&out)
 		if res.Error != nil {
 			return res.Error
 		}

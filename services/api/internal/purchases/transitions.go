@@ -47,16 +47,17 @@ func Transition(ctx context.Context, tx *gorm.DB, id, from, to, reason string) (
 	return p, true, nil
 }
 
-// SetProviderTxn records the provider transaction paying a purchase that has none yet; a
-// transaction already paying another purchase of the same provider is ErrTxnInUse.
-func SetProviderTxn(ctx context.Context, tx *gorm.DB, id, txnID string) error {
-	err := tx.WithContext(ctx).Exec(`UPDATE purchase SET provider_txn_id = ?, updated_at = now()
-		WHERE purchase_id = ? AND provider_txn_id IS NULL`, txnID, id).Error
+// bindTxn binds the provider transaction a verified source names to a purchase that has
+// none bound yet; a transaction already bound to another purchase of the same provider is
+// ErrTxnInUse (the unique index purchase_settled_txn).
+func bindTxn(ctx context.Context, tx *gorm.DB, id, txnID string) error {
+	err := tx.WithContext(ctx).Exec(`UPDATE purchase SET settled_txn_id = ?, updated_at = now()
+		WHERE purchase_id = ? AND settled_txn_id IS NULL`, txnID, id).Error
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return ErrTxnInUse
 	}
 	if err != nil {
-		return fmt.Errorf("purchase %s: set provider txn: %w", id, err)
+		return fmt.Errorf("purchase %s: bind provider txn: %w", id, err)
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ import (
 // updateRequest is the body of PUT /purchases/{id}.
 type updateRequest struct {
 	Status        string `json:"status" enum:"CONFIRMED,FAILED"`
-	ProviderTxnID string `json:"provider_txn_id,omitempty" doc:"The provider transaction that paid it; must match the one already recorded, if any."`
+	ProviderTxnID string `json:"provider_txn_id,omitempty" doc:"The provider transaction that paid it, bound to the purchase; must match the one already bound, if any."`
 	FailureReason string `json:"failure_reason,omitempty" doc:"Why it failed."`
 }
 

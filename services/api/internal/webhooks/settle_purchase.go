@@ -14,7 +14,8 @@ import (
 
 // settlePurchase applies a payment verdict to the purchase n names, locked for the rest of
 // the transaction: the purchase must be paid through this provider, for this amount and
-// currency, by this transaction (recorded on first sight). A verdict contradicting a
+// currency, by this transaction (bound to it on first sight; the client's provider_txn_id
+// is only a hint and never decides). A verdict contradicting a
 // settled purchase (paid after it FAILED) changes nothing and is logged for an operator.
 func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (string, error) {
 	p, err := purchases.Lock(ctx, tx, n.purchaseID)

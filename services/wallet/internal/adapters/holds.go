@@ -110,16 +110,3 @@ func (s *Store) ActiveHolds(ctx context.Context, walletID string) ([]domain.Hold
 	}
 	return out, nil
 }
-
-// ReleaseExpiredHolds releases up to limit ACTIVE holds past their expiry and returns how many.
-// SKIP LOCKED lets replicas sweep side by side, and never waits on a hold being captured.
-func (s *Store) ReleaseExpiredHolds(ctx context.Context, limit int) (int64, error) {
-	res := s.q(ctx).Exec(`UPDATE wallet_hold SET status = 'RELEASED', release_reason = 'expired', released_at = now(), updated_at = now()
-		WHERE status = 'ACTIVE' AND hold_id IN (
-			SELECT hold_id FROM wallet_hold WHERE status = 'ACTIVE' AND expires_at < now()
-			ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)`, limit)
-	if res.Error != nil {
-		return 0, fmt.Errorf("release expired holds: %w", res.Error)
-	}
-	return res.RowsAffected, nil
-}

@@ -15,7 +15,7 @@ import (
 
 // Config tunes the wallet's rules.
 type Config struct {
-	HoldTTL         time.Duration           // how long an unconfirmed purchase's hold lives
+	HoldTTL         time.Duration           // a purchase hold's expires_at when the api sent no deadline
 	Withdrawals     domain.WithdrawalLimits // minimum and daily withdrawal totals
 	DefaultCurrency string                  // of wallets created by a spend
 }

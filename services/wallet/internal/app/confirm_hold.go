@@ -7,8 +7,10 @@ import (
 	"tickup.dev/services/wallet/internal/domain"
 )
 
-// PurchaseConfirmed stops a wallet-paid purchase's hold from expiring: from now on only a
-// capture or a rejection ends it.
+// PurchaseConfirmed records that the api confirmed a wallet-paid purchase before its hold
+// deadline (its expires_at is cleared): from now on only a capture or a rejection ends it.
+// The wallet never releases a purchase's hold on its own clock, so a confirmed hold is
+// always capturable.
 func (a *App) PurchaseConfirmed(ctx context.Context, st *adapters.Store, p Purchase) error {
 	if !walletPaid(p.Method) {
 		return nil

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"time"
 
 	"tickup.dev/pkg/events"
 	"tickup.dev/services/wallet/internal/domain"
@@ -16,6 +17,9 @@ type Purchase struct {
 	Currency    string
 	Method      string // events.PaymentWallet or events.PaymentProvider
 	Reason      string
+	// HoldExpiresAt is the api's hold deadline: the api fails the purchase if it is still
+	// PENDING then, and the wallet releases on that failure. nil for events that predate it.
+	HoldExpiresAt *time.Time
 }
 
 // Ticket is what the wallet needs of a ticket event.

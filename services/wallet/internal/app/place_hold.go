@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 
 	"tickup.dev/pkg/events"
 	"tickup.dev/services/wallet/internal/adapters"
@@ -12,7 +13,9 @@ import (
 // PurchaseCreated reserves a wallet-paid purchase's amount under the wallet's row lock
 // (wallet.hold.placed) or refuses it (wallet.hold.rejected). Each purchase is decided once:
 // a refusal is kept as a RELEASED hold, so a repeated event changes nothing and the purchase
-// can never be captured.
+// can never be captured. A placed hold stays ACTIVE until captured for its ticket or
+// released on purchase.failed or ticket.rejected: its expires_at is the api's deadline,
+// which only the api acts on.
 func (a *App) PurchaseCreated(ctx context.Context, st *adapters.Store, p Purchase) error {
 	if !walletPaid(p.Method) {
 		return nil
@@ -31,11 +34,20 @@ func (a *App) PurchaseCreated(ctx context.Context, st *adapters.Store, p Purchas
 	if err != nil {
 		return err
 	}
-	hold := domain.NewPurchaseHold(id, acct, p.PurchaseID, p.PoolID, p.AmountCents, a.now().Add(a.cfg.HoldTTL))
+	hold := domain.NewPurchaseHold(id, acct, p.PurchaseID, p.PoolID, p.AmountCents, a.holdDeadline(p))
 	if err := st.InsertHold(ctx, hold); err != nil {
 		return err
 	}
 	return st.Emit(ctx, acct.WalletID, holdPlaced(acct, hold))
+}
+
+// holdDeadline is the api's deadline for p, shown on the hold; the wallet never acts on it
+// (the api fails the purchase then, and the wallet releases on purchase.failed).
+func (a *App) holdDeadline(p Purchase) time.Time {
+	if p.HoldExpiresAt != nil {
+		return p.HoldExpiresAt.UTC()
+	}
+	return a.now().Add(a.cfg.HoldTTL)
 }
 
 func (a *App) refuseHold(ctx context.Context, st *adapters.Store, acct domain.Account, p Purchase, why error) error {

@@ -27,7 +27,7 @@ type Hold struct {
 	Currency       string
 	Status         string
 	Reason         string
-	ExpiresAt      *time.Time // set only while an unconfirmed purchase may still lapse
+	ExpiresAt      *time.Time // the api's deadline of an unconfirmed purchase: shown, never acted on here
 	CaptureEntryID *int64
 	ReleaseReason  string
 	CreatedAt      time.Time
@@ -36,7 +36,7 @@ type Hold struct {
 	ReleasedAt     *time.Time
 }
 
-// NewPurchaseHold reserves amount for a purchase until expiresAt.
+// NewPurchaseHold reserves amount for a purchase whose api deadline is expiresAt.
 func NewPurchaseHold(id string, acct Account, purchaseID, poolID string, amount int64, expiresAt time.Time) Hold {
 	return Hold{HoldID: id, WalletID: acct.WalletID, PurchaseID: purchaseID, PoolID: poolID, AmountCents: amount,
 		Currency: acct.Currency, Status: HoldActive, Reason: HoldForTicket, ExpiresAt: &expiresAt}

@@ -19,7 +19,8 @@ func purchase[T events.Event](base func(T) events.Purchase, h handlerFunc[app.Pu
 			p.PoolID = ""
 		}
 		return bind(h, app.Purchase{PurchaseID: p.PurchaseID, UserID: p.UserID, PoolID: p.PoolID,
-			AmountCents: p.AmountCents, Currency: p.Currency, Method: p.PaymentMethod, Reason: p.Reason}, p.UserID), nil
+			AmountCents: p.AmountCents, Currency: p.Currency, Method: p.PaymentMethod, Reason: p.Reason,
+			HoldExpiresAt: p.HoldExpiresAt}, p.UserID), nil
 	}
 }
 

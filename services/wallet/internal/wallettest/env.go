@@ -58,12 +58,8 @@ func NewDatabase(t *testing.T) *Env {
 	return e
 }
 
-// Options are the wallet options tests run with: the defaults, sweeping often.
-func Options() wallet.Options {
-	o := wallet.DefaultOptions()
-	o.SweepInterval = 100 * time.Millisecond
-	return o
-}
+// Options are the wallet options tests run with: the defaults.
+func Options() wallet.Options { return wallet.DefaultOptions() }
 
 // Start runs one wallet replica with Run's code path until the test ends, and waits until
 // it is ready. Call it twice for two replicas.

@@ -3,6 +3,7 @@ package wallettest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -40,6 +41,8 @@ type Purchase struct {
 	TicketID   string
 	Amount     int64
 	Method     string
+	// HoldExpiresAt is the hold deadline the api gives a wallet-paid purchase; nil: none sent.
+	HoldExpiresAt *time.Time
 }
 
 // NewPurchase returns a wallet-paid ENTRY purchase of amount EUR cents.
@@ -50,7 +53,8 @@ func NewPurchase(userID, poolID string, amount int64) Purchase {
 
 func (p Purchase) body() events.Purchase {
 	return events.Purchase{SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID,
-		PoolID: p.PoolID, Type: events.PurchaseEntry, AmountCents: p.Amount, Currency: "EUR", PaymentMethod: p.Method}
+		PoolID: p.PoolID, Type: events.PurchaseEntry, AmountCents: p.Amount, Currency: "EUR", PaymentMethod: p.Method,
+		HoldExpiresAt: p.HoldExpiresAt}
 }
 
 func (p Purchase) ticket(reason string) events.Ticket {
