@@ -1,12 +1,29 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 
 	"tickup.dev/pkg/db"
+	"tickup.dev/services/api/purchaseaudit"
 )
+
+func TestAuditHelpListsEveryMoneyCheck(t *testing.T) {
+	var out bytes.Buffer
+	root := newRoot()
+	root.SetOut(&out)
+	root.SetArgs([]string{"audit", "--help"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range append(purchaseaudit.Names(), "--grace") {
+		if !strings.Contains(out.String(), name) {
+			t.Errorf("tickup audit --help does not list %s:\n%s", name, out.String())
+		}
+	}
+}
 
 // TestAuditSeesAnUnpaidTicket: a wallet-paid ticket whose hold was released (the hold
 // expired before the confirmation landed) is a ticket nobody paid for. Every older invariant

@@ -69,6 +69,15 @@ func CheckWithGrace(ctx context.Context, gdb *gorm.DB, grace time.Duration) ([]V
 	return out, nil
 }
 
+// Names lists every check in the order Check runs them.
+func Names() []string {
+	out := make([]string, len(checks))
+	for i, c := range checks {
+		out[i] = c.name
+	}
+	return out
+}
+
 var checks = []check{
 	{CheckConfirmedPurchase, confirmedPurchaseSQL},
 	{CheckWalletCapture, walletCaptureSQL},
