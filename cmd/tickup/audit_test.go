@@ -52,11 +52,12 @@ func TestAuditNamesATicketWithoutAConfirmedPurchase(t *testing.T) {
 		t.Fatalf("plant violation: %v", err)
 	}
 	code, out := run("audit")
-	if code != 1 || !strings.Contains(out, "no-ticket-without-confirmed-purchase") || !strings.Contains(out, purchase+" is missing") {
+	if code != 1 || !strings.Contains(out, "VIOLATION purchases ticket_has_confirmed_purchase ticket 0190a7e2-0000-7000-8000-0000000000c3: purchase "+purchase+" is missing") {
 		t.Fatalf("audit of a ticket without purchase: exit %d\n%s", code, out)
 	}
-	if _, err := sqlDB.Exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, provider)
-		VALUES ('` + purchase + `', '00000000-0000-4000-8000-0000000000aa', '0190a7e2-0000-7000-8000-0000000000c2', 'ENTRY', 'CONFIRMED', 500, 'EUR', 'provider', 'stripe')`); err != nil {
+	// Confirmed by its provider's payment, recorded with its transaction id.
+	if _, err := sqlDB.Exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, provider, provider_txn_id)
+		VALUES ('` + purchase + `', '00000000-0000-4000-8000-0000000000aa', '0190a7e2-0000-7000-8000-0000000000c2', 'ENTRY', 'CONFIRMED', 500, 'EUR', 'provider', 'stripe', 'pi_c3')`); err != nil {
 		t.Fatal(err)
 	}
 	if code, out := run("audit"); code != 0 {

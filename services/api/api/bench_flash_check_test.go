@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/ticketing/ticketingaudit"
 	"tickup.dev/services/wallet/walletaudit"
@@ -114,7 +115,8 @@ func (r *benchRaffle) checkPurchase(by *buyer, ticketed map[string]time.Time) er
 	return nil
 }
 
-// audit fails the benchmark for every broken ticketing or wallet invariant.
+// audit fails the benchmark for every broken ticketing or wallet invariant, and unless the
+// purchase audit (no grace) is clean once the sale's captures and refunds have landed.
 func (r *benchRaffle) audit() {
 	r.tb.Helper()
 	ctx := context.Background()
@@ -135,4 +137,7 @@ func (r *benchRaffle) audit() {
 	if len(tv)+len(wv) > 0 {
 		r.tb.FailNow()
 	}
+	testenv.WaitFor(r.tb, benchMoneyWait, "every purchase's money to settle", func() error {
+		return moneyFindings(r.adminDB)
+	})
 }
