@@ -53,9 +53,9 @@ func TestAuditSeesAnUnpaidTicket(t *testing.T) {
 		VALUES ('0190a7e2-0000-7000-8000-0000000000d0', 'Bike', 1000, 'EUR', 0, 'PHYSICAL');
 		INSERT INTO ticketing.raffle_pool (pool_id, prize_id, ticket_price_cents, currency, tickets_required, tickets_sold, draw_commitment)
 		VALUES ('` + pool + `', '0190a7e2-0000-7000-8000-0000000000d0', 500, 'EUR', 2, 1, decode(repeat('ab', 32), 'hex'));
-		INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, created_at, updated_at)
+		INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, hold_expires_at, created_at, updated_at)
 		VALUES ('` + purchase + `', '` + user + `', '` + pool + `', 'ENTRY', 'CONFIRMED', 500, 'EUR', 'wallet',
-		        now() - interval '1 hour', now() - interval '1 hour');
+		        now() - interval '50 minutes', now() - interval '1 hour', now() - interval '1 hour');
 		INSERT INTO wallet.wallet_hold (hold_id, wallet_id, purchase_id, pool_id, amount_cents, currency, status, reason,
 		        expires_at, released_at, release_reason, created_at)
 		VALUES ('` + hold + `', '` + wallet + `', '` + purchase + `', '` + pool + `', 500, 'EUR', 'RELEASED', 'TICKET_RESERVATION',

@@ -56,7 +56,7 @@ func TestAuditNamesATicketWithoutAConfirmedPurchase(t *testing.T) {
 		t.Fatalf("audit of a ticket without purchase: exit %d\n%s", code, out)
 	}
 	// Confirmed by its provider's payment, recorded with its transaction id.
-	if _, err := sqlDB.Exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, provider, provider_txn_id)
+	if _, err := sqlDB.Exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, status, amount_cents, currency, payment_method, provider, settled_txn_id)
 		VALUES ('` + purchase + `', '00000000-0000-4000-8000-0000000000aa', '0190a7e2-0000-7000-8000-0000000000c2', 'ENTRY', 'CONFIRMED', 500, 'EUR', 'provider', 'stripe', 'pi_c3')`); err != nil {
 		t.Fatal(err)
 	}

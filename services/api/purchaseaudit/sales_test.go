@@ -22,9 +22,10 @@ func (b *books) buy(p purchase) {
 		p.typ = "ENTRY"
 	}
 	b.exec(`INSERT INTO api.purchase (purchase_id, user_id, pool_id, type, ticket_id, losing_ticket_id, status, amount_cents,
-		currency, payment_method, provider, created_at, updated_at)
-		VALUES (?, ?, ?, ?, nullif(?, '')::uuid, nullif(?, '')::uuid, ?, ?, 'EUR', ?, CASE WHEN ? = 'provider' THEN 'stripe' END, `+old+`, `+old+`)`,
-		p.id, user, p.pool, p.typ, p.boosts, p.retries, p.status, p.cents, p.method, p.method)
+		currency, payment_method, provider, hold_expires_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, nullif(?, '')::uuid, nullif(?, '')::uuid, ?, ?, 'EUR', ?, CASE WHEN ? = 'provider' THEN 'stripe' END,
+		        CASE WHEN ? = 'wallet' THEN `+old+` + interval '10 minutes' END, `+old+`, `+old+`)`,
+		p.id, user, p.pool, p.typ, p.boosts, p.retries, p.status, p.cents, p.method, p.method, p.method)
 	if p.txn != "" {
 		b.exec(`UPDATE api.purchase SET `+settledTxnColumn+` = ? WHERE purchase_id = ?`, p.txn, p.id)
 	}

@@ -2,9 +2,9 @@ package purchaseaudit
 
 // settledTxnColumn is the api.purchase column holding the provider transaction that paid a
 // card purchase. It is the one place that names it: the txn id bound by a verified webhook
-// (settled_txn_id, api migration 0005) replaces the client-sent provider_txn_id, which is
-// only a hint; until that migration is merged the audit reads provider_txn_id.
-const settledTxnColumn = "provider_txn_id"
+// (settled_txn_id, api migration 0005), never the client-sent provider_txn_id, which is
+// only a hint.
+const settledTxnColumn = "settled_txn_id"
 
 // prelude is what every check reads, as common table expressions; its one parameter is the
 // grace in seconds.
