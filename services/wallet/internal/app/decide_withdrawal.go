@@ -16,8 +16,7 @@ type Decision struct {
 }
 
 // ApproveWithdrawal sends a REQUESTED withdrawal to the provider: PROCESSING, with a DEBIT
-// WITHDRAWAL PENDING entry. The funds are re-checked under the wallet's lock first; the hold
-// keeps the amount reserved until the provider answers.
+// WITHDRAWAL PENDING entry. The hold keeps the amount reserved until the provider answers.
 func (a *App) ApproveWithdrawal(ctx context.Context, d Decision) (domain.Withdrawal, error) {
 	return a.changeWithdrawal(ctx, d.WithdrawalID, func(st *adapters.Store, acct domain.Account, w *domain.Withdrawal) error {
 		if err := w.Decidable(); err != nil {
@@ -26,7 +25,7 @@ func (a *App) ApproveWithdrawal(ctx context.Context, d Decision) (domain.Withdra
 		if acct.Status != domain.AccountActive {
 			return fmt.Errorf("%w: wallet %s cannot withdraw", domain.ErrSuspended, acct.WalletID)
 		}
-		if err := a.recheckFunds(ctx, st, acct, *w); err != nil {
+		if err := a.recheckFunds(ctx, st, acct, *w); err != nil { // the request's check may be stale
 			return err
 		}
 		e := domain.NewEntry(acct, domain.Debit, domain.ReasonWithdrawal, w.AmountCents, true, a.now())
