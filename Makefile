@@ -25,6 +25,10 @@ DEV_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/tickup?sslmode=disable
 # Extra `go test` flags, e.g. TEST_FLAGS='-p 2 -v' or TEST_FLAGS='-run TestRelay'.
 TEST_FLAGS ?=
 TEST_TIMEOUT ?= 20m
+# Random money sequences `make test-property` plays against the wallet (`make test` plays 500);
+# TICKUP_PROPERTY_SEED replays a failed one (the failure prints the command).
+TICKUP_PROPERTY_SEQUENCES ?= 10000
+PROPERTY_TIMEOUT ?= 90m
 # Benchmark pattern and flags, e.g. BENCH=HotPool BENCH_FLAGS='-benchtime=3x -count=5'.
 BENCH ?= .
 BENCH_FLAGS ?= -benchtime=1s -benchmem
@@ -54,15 +58,16 @@ if [ -z "$${DATABASE_URL:-}$${TICKUP_DATABASE_URL:-}" ] \
 fi
 endef
 
-.PHONY: help run api test bench install build lint kill-ports tidy clean
+.PHONY: help run api test test-property bench install build lint kill-ports tidy clean
 
 help: ## List the targets (default)
 	@echo "Tickup — make targets:"
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables (make VAR=value target):"
 	@echo "  BACKEND_PORT=$(BACKEND_PORT)  ENV_FILE=$(ENV_FILE)  DEV_DATABASE_URL=$(DEV_DATABASE_URL)"
 	@echo "  TEST_FLAGS='$(TEST_FLAGS)'  TEST_TIMEOUT=$(TEST_TIMEOUT)  BENCH=$(BENCH)  BENCH_FLAGS='$(BENCH_FLAGS)'"
+	@echo "  TICKUP_PROPERTY_SEQUENCES=$(TICKUP_PROPERTY_SEQUENCES)  TICKUP_PROPERTY_SEED=$${TICKUP_PROPERTY_SEED:-random}  PROPERTY_TIMEOUT=$(PROPERTY_TIMEOUT)"
 
 run: ## Run all four services in one process (embedded NATS, PostgreSQL from DATABASE_URL)
 	@$(DEV_DATABASE); \
@@ -85,6 +90,10 @@ test: ## Test every workspace module with -race (all run; fails if any fails)
 	done; \
 	if [ -n "$$failed" ]; then printf '\nmake test: FAILED in:%s\n' "$$failed"; exit 1; fi; \
 	printf '\nmake test: all %d modules passed\n' "$$count"
+
+test-property: ## Wallet property test: TICKUP_PROPERTY_SEQUENCES random money sequences (make test plays 500)
+	cd services/wallet && TICKUP_PROPERTY_SEQUENCES=$(TICKUP_PROPERTY_SEQUENCES) \
+	  $(GO) test -race -count=1 -v -timeout $(PROPERTY_TIMEOUT) -run '^TestRandomMoneySequencesKeepTheBooks$$' ./internal/property/
 
 bench: ## pgbench baseline, then every module's benchmarks, DESIGN §9 (BENCH, BENCH_FLAGS)
 	@$(MODULE_DIRS); \

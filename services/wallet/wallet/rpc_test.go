@@ -38,13 +38,16 @@ func TestWalletLedgerAndAdminOperationsOverRPC(t *testing.T) {
 		t.Fatalf("TOPUP entries %+v, %v, want none", page, err)
 	}
 
-	debit, err := env.Client.Adjust(ctx, walletrpc.AdjustmentRequest{Actor: "admin-1", UserID: user, Direction: "DEBIT",
+	_, err = env.Client.Adjust(ctx, walletrpc.AdjustmentRequest{Actor: "admin-1", UserID: user, Direction: "DEBIT",
 		AmountCents: 8000, Reason: "chargeback"})
+	wantProblem(t, err, http.StatusUnprocessableEntity, walletrpc.ProblemInsufficientFunds) // never below zero
+	debit, err := env.Client.Adjust(ctx, walletrpc.AdjustmentRequest{Actor: "admin-1", UserID: user, Direction: "DEBIT",
+		AmountCents: 5000, Reason: "chargeback"})
 	if err != nil || debit.Status != "POSTED" || debit.Note != "chargeback" {
 		t.Fatalf("admin debit: %+v, %v", debit, err)
 	}
-	if w := env.Wallet(t, user); w.AvailableCents != -2000 {
-		t.Fatalf("available %d after an admin debit, want -2000", w.AvailableCents)
+	if w := env.Wallet(t, user); w.AvailableCents != 1000 {
+		t.Fatalf("available %d after an admin debit, want 1000", w.AvailableCents)
 	}
 	reversed, err := env.Client.Reverse(ctx, walletrpc.ReversalRequest{Actor: "admin-1", EntryID: debit.EntryID, Reason: "chargeback won"})
 	if err != nil || reversed.Status != "REVERSED" || reversed.ReversalReason != "chargeback won" {

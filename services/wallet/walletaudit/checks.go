@@ -34,7 +34,8 @@ WHERE a.balance_cents <> coalesce(l.total, 0)
 ORDER BY a.wallet_id`
 
 // availableSQL: ledger balance - ACTIVE holds >= 0, except for wallets an admin debited (an
-// ADJUSTMENT DEBIT, or a POSTED credit reversed), which may legitimately go below zero.
+// ADJUSTMENT DEBIT, or a POSTED credit reversed): releases before wallet migration 0004 let
+// those go below zero; today both are refused unless the holds stay covered.
 const availableSQL = `
 SELECT v.wallet_id::text AS wallet_id, '' AS ref,
        format('balance %s minus active holds %s leaves %s available', v.balance_cents, v.held_cents,

@@ -39,8 +39,8 @@ type Entry struct {
 	ReversalReason  string     `json:"reversal_reason,omitempty"`
 }
 
-// AdjustmentRequest books an admin CREDIT or DEBIT ADJUSTMENT with a mandatory reason. An
-// admin debit may take the available balance below zero.
+// AdjustmentRequest books an admin CREDIT or DEBIT ADJUSTMENT with a mandatory reason. A
+// debit must be covered by the balance less the active holds (else insufficient-funds).
 type AdjustmentRequest struct {
 	Actor       string `json:"actor"`
 	UserID      string `json:"user_id"`
@@ -51,6 +51,8 @@ type AdjustmentRequest struct {
 }
 
 // ReversalRequest reverses a PENDING or POSTED entry (admin); a reversed entry no longer counts.
+// Refused: a credit the balance less the active holds cannot cover (insufficient-funds), a
+// capture whose purchase was refunded, and a withdrawal's debit (conflict).
 type ReversalRequest struct {
 	Actor   string `json:"actor"`
 	EntryID int64  `json:"entry_id"`

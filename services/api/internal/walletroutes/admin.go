@@ -28,12 +28,13 @@ func (m *Module) registerAdmin(r *httpapi.Routes) {
 	decision("/wallet/withdrawals/{id}/reject", "Reject a REQUESTED withdrawal with a reason, releasing its hold (admin)", "", m.reject)
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/wallet/adjustments", Access: httpapi.Admin, Tags: []string{tag},
 		Summary: "Book a CREDIT or DEBIT ADJUSTMENT with a mandatory reason (admin)", Body: adjustmentRequest{},
-		Description: "amount_cents is 1 to 100000000000. A debit may take the available balance below zero.",
+		Description: "amount_cents is 1 to 100000000000. A debit must be covered by the balance less the active holds (else 422 insufficient-funds): no wallet goes below zero.",
 		Responses:   []openapi.Response{{Status: http.StatusCreated, Body: LedgerEntry{}}},
 		Problems:    []int{http.StatusNotFound, http.StatusConflict},
 	}, m.adjust)
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/wallet/entries/{id}/reverse", Access: httpapi.Admin, Tags: []string{tag},
 		Summary: "Reverse a PENDING or POSTED ledger entry with a reason (admin)", Body: reasonRequest{},
+		Description: "Refused: a credit the balance less the active holds cannot cover (422 insufficient-funds), a capture whose purchase was refunded, a withdrawal's debit (409).",
 		Parameters: []openapi.Parameter{{Name: "id", In: "path", Required: true, Description: "The entry_id.",
 			Schema: &openapi.Schema{Type: "integer", Format: "int64", Minimum: openapi.Bound(1)}}},
 		Responses: []openapi.Response{{Status: http.StatusOK, Body: LedgerEntry{}}},

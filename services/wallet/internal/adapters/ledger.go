@@ -116,3 +116,22 @@ func (s *Store) Entries(ctx context.Context, walletID, reason string, before int
 	}
 	return out, nil
 }
+
+// PurchaseMoney sums what the ledger records for a purchase (its capture and refunds),
+// whatever their status. Callers hold the purchaser's wallet lock, which guards them.
+func (s *Store) PurchaseMoney(ctx context.Context, purchaseID string) (domain.PurchaseMoney, error) {
+	if purchaseID == "" {
+		return domain.PurchaseMoney{}, nil
+	}
+	var rows []entryRow
+	err := s.q(ctx).Raw(`SELECT `+entryColumns+` FROM wallet_ledger WHERE ref_purchase_id = ? ORDER BY entry_id`, purchaseID).
+		Scan(&rows).Error
+	if err != nil {
+		return domain.PurchaseMoney{}, fmt.Errorf("ledger of purchase %s: %w", purchaseID, err)
+	}
+	entries := make([]domain.Entry, len(rows))
+	for i, r := range rows {
+		entries[i] = r.domain()
+	}
+	return domain.MoneyOf(purchaseID, entries), nil
+}

@@ -19,10 +19,9 @@ type Adjustment struct {
 	Reason      string // mandatory
 }
 
-// Adjust books a CREDIT or DEBIT ADJUSTMENT POSTED with the admin's reason. An admin debit is
-// the one spend allowed to take the available balance below zero (clawing back money that
-// was already spent, say): it is not checked against the balance, and the audit exempts
-// wallets that carry one from its available >= 0 check.
+// Adjust books a CREDIT or DEBIT ADJUSTMENT POSTED with the admin's reason. A debit must be
+// covered by the balance less the active holds, like any spend (domain.Account.CanTake):
+// money already spent cannot be clawed back into a negative wallet.
 func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: adjustments are admin operations")
@@ -41,6 +40,11 @@ func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
 		}
 		if in.Currency != "" && in.Currency != acct.Currency {
 			return fmt.Errorf("%w: the wallet holds %s, the adjustment is in %s", domain.ErrCurrencyMismatch, acct.Currency, in.Currency)
+		}
+		if in.Direction == domain.Debit {
+			if err := acct.CanTake(in.AmountCents); err != nil {
+				return err
+			}
 		}
 		e = domain.NewEntry(acct, in.Direction, domain.ReasonAdjustment, in.AmountCents, false, a.now())
 		e.Actor, e.Note = strings.TrimSpace(in.Actor), strings.TrimSpace(in.Reason)

@@ -29,6 +29,9 @@ func (a *App) ApproveWithdrawal(ctx context.Context, d Decision) (domain.Withdra
 		if acct.Status != domain.AccountActive {
 			return fmt.Errorf("%w: wallet %s cannot withdraw", domain.ErrSuspended, acct.WalletID)
 		}
+		if err := a.recheckFunds(ctx, st, acct, *w); err != nil { // the request's check may be stale
+			return err
+		}
 		e := domain.NewEntry(acct, domain.Debit, domain.ReasonWithdrawal, w.AmountCents, true, a.now())
 		e.RefWithdrawalID, e.Actor, e.Note = w.WithdrawalID, d.Actor, "withdrawal to "+w.Destination
 		if err := a.mustPost(ctx, st, acct, &e); err != nil {

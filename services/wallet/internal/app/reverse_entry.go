@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"tickup.dev/services/wallet/internal/adapters"
@@ -18,7 +17,8 @@ type Reversal struct {
 
 // Reverse moves a POSTED or PENDING entry to REVERSED with the admin's reason; a reversed
 // POSTED entry no longer counts, so the cached balance moves back in the same transaction.
-// A withdrawal's PENDING debit is not reversible by hand: the provider's outcome settles it.
+// domain.CanReverse decides what may be reversed: never a withdrawal's debit, never a credit
+// the balance less its active holds cannot cover, never a capture its purchase got back.
 func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: reversals are admin operations")
@@ -33,21 +33,25 @@ func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
 		if e, err = st.Entry(ctx, in.EntryID); err != nil {
 			return err
 		}
-		if _, err = st.LockAccount(ctx, "wallet_id", e.WalletID); err != nil {
+		acct, err := st.LockAccount(ctx, "wallet_id", e.WalletID)
+		if err != nil {
 			return err
 		}
 		if e, err = st.LockEntry(ctx, in.EntryID); err != nil {
 			return err
 		}
-		return a.reverse(ctx, st, &e, in)
+		return a.reverse(ctx, st, acct, &e, in)
 	})
 	return e, err
 }
 
-func (a *App) reverse(ctx context.Context, st *adapters.Store, e *domain.Entry, in Reversal) error {
-	if e.Reason == domain.ReasonWithdrawal && e.Status == domain.EntryPending {
-		return fmt.Errorf("%w: entry %d is the debit of withdrawal %s in flight; the provider's outcome settles it",
-			domain.ErrState, e.EntryID, e.RefWithdrawalID)
+func (a *App) reverse(ctx context.Context, st *adapters.Store, acct domain.Account, e *domain.Entry, in Reversal) error {
+	money, err := st.PurchaseMoney(ctx, e.RefPurchaseID)
+	if err != nil {
+		return err
+	}
+	if err := domain.CanReverse(acct, *e, money); err != nil {
+		return err
 	}
 	delta, err := e.Reverse(strings.TrimSpace(in.Reason), strings.TrimSpace(in.Actor), a.now())
 	if err != nil {

@@ -45,11 +45,13 @@ func (a *App) unwind(ctx context.Context, st *adapters.Store, t Ticket, why stri
 	return nil
 }
 
-// refund credits a purchase's amount back as CREDIT REFUND POSTED, at most once per purchase
-// (a unique index skips the second). Suspended wallets still receive refunds.
-func (a *App) refund(ctx context.Context, st *adapters.Store, t Ticket, amount int64, currency, why string) error {
-	if amount <= 0 {
-		a.log.Warn("nothing to refund", "purchase_id", t.PurchaseID, "amount_cents", amount)
+// refund credits what is left to give back of a purchase that cost paid, as CREDIT REFUND
+// POSTED, at most once per purchase (a unique index skips the second). What was given back
+// before (a capture an admin reversed) is deducted, so a purchase never gets more back than
+// it cost. Suspended wallets still receive refunds.
+func (a *App) refund(ctx context.Context, st *adapters.Store, t Ticket, paid int64, currency, why string) error {
+	if paid <= 0 {
+		a.log.Warn("nothing to refund", "purchase_id", t.PurchaseID, "amount_cents", paid)
 		return nil
 	}
 	acct, err := st.EnsureAccount(ctx, t.UserID, currencyOr(currency, a.cfg.DefaultCurrency))
@@ -58,6 +60,15 @@ func (a *App) refund(ctx context.Context, st *adapters.Store, t Ticket, amount i
 	}
 	if err := acct.CanReceive(currency); err != nil {
 		return fmt.Errorf("%w: refund of purchase %s: %w", domain.ErrInconsistent, t.PurchaseID, err)
+	}
+	money, err := st.PurchaseMoney(ctx, t.PurchaseID)
+	if err != nil {
+		return err
+	}
+	amount := money.Refundable(paid)
+	if amount == 0 {
+		a.log.Info("purchase given back before; no refund", "purchase_id", t.PurchaseID, "given_back_cents", money.GivenBack)
+		return nil
 	}
 	e := domain.NewEntry(acct, domain.Credit, domain.ReasonRefund, amount, false, a.now())
 	e.RefPurchaseID, e.RefPoolID, e.RefTicketID, e.Note = t.PurchaseID, t.PoolID, t.TicketID, why
