@@ -1,0 +1,109 @@
+package adapters
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/events"
+	"tickup.dev/services/ticketing/internal/domain"
+)
+
+// ReversalRepository applies card refunds and disputes inside the caller's transaction
+// (the inbox's): it locks the pool first, as issuance does, so that a reversal and an
+// issuance of the same purchase see each other's effects.
+type ReversalRepository struct {
+	DB *gorm.DB
+}
+
+// reversalTarget is the reversed purchase's ticket, and its boost for a BOOST.
+type reversalTarget struct {
+	ticket ticketRow
+	boost  *boostRow
+}
+
+// Apply implements app.Reversals.
+func (r ReversalRepository) Apply(ctx context.Context, rv domain.Reversal, now time.Time,
+	decide func(domain.ReversalSnapshot) domain.ReversalFate) error {
+	snap, target, err := r.snapshot(rv)
+	if err != nil {
+		return fmt.Errorf("reversal of purchase %s: %w", rv.Purchase.PurchaseID, err)
+	}
+	var evs []events.Event
+	switch decide(snap) {
+	case domain.FateReject:
+		evs, err = r.reject(rv, now)
+	case domain.FateVoid:
+		evs, err = r.void(target, rv.Reason, now)
+	case domain.FateKeep:
+		e := ticketEvent(target.ticket, rv.Purchase.Type, rv.Reason)
+		e.PoolState = string(snap.Pool.State)
+		evs = []events.Event{events.TicketKept(e)}
+	}
+	if err == nil {
+		err = addEvents(ctx, r.DB, rv.Purchase.PoolID.String(), evs)
+	}
+	if err != nil {
+		return fmt.Errorf("reversal of purchase %s: %w", rv.Purchase.PurchaseID, err)
+	}
+	return nil
+}
+
+// snapshot locks the pool and reads the purchase's outcome and ticket (or boost).
+func (r ReversalRepository) snapshot(rv domain.Reversal) (domain.ReversalSnapshot, reversalTarget, error) {
+	var snap domain.ReversalSnapshot
+	var target reversalTarget
+	row, err := lockPool(r.DB, rv.Purchase.PoolID)
+	var nf *domain.Error
+	switch {
+	case errors.As(err, &nf):
+	case err != nil:
+		return snap, target, err
+	default:
+		p := row.domain()
+		snap.Pool = &p
+	}
+	var outcomes []outcomeRow
+	if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Limit(1).Find(&outcomes).Error; err != nil {
+		return snap, target, fmt.Errorf("read outcome: %w", err)
+	}
+	if len(outcomes) == 0 || outcomes[0].TicketID == nil {
+		if len(outcomes) == 1 {
+			snap.Outcome = outcomes[0].Outcome
+		}
+		return snap, target, nil
+	}
+	snap.Outcome = outcomes[0].Outcome
+	if err := r.DB.Where("ticket_id = ?", *outcomes[0].TicketID).Take(&target.ticket).Error; err != nil {
+		return snap, target, fmt.Errorf("read ticket: %w", err)
+	}
+	snap.Voided = target.ticket.VoidedAt != nil
+	if snap.Outcome == domain.PurchaseBoosted {
+		target.boost = &boostRow{}
+		if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Take(target.boost).Error; err != nil {
+			return snap, target, fmt.Errorf("read boost: %w", err)
+		}
+		snap.Voided = target.boost.VoidedAt != nil
+		target.ticket.PurchaseID, target.ticket.AmountCents = target.boost.PurchaseID, target.boost.AmountCents
+		target.ticket.Currency, target.ticket.PaymentMethod = target.boost.Currency, target.boost.PaymentMethod
+	}
+	var voided int64
+	err = r.DB.Model(&ticketRow{}).Where("pool_id = ? AND voided_at IS NOT NULL", rv.Purchase.PoolID).Count(&voided).Error
+	snap.VoidedInPool = int(voided)
+	return snap, target, err
+}
+
+// reject records that a purchase reversed before its ticket was issued gets none: the
+// issuance that comes later finds the outcome and skips it.
+func (r ReversalRepository) reject(rv domain.Reversal, now time.Time) ([]events.Event, error) {
+	pu := rv.Purchase
+	row := outcomeRow{PurchaseID: pu.PurchaseID, PoolID: pu.PoolID, UserID: pu.UserID, PurchaseType: pu.Type,
+		Outcome: domain.PurchaseRejected, Reason: rv.Reason, CreatedAt: now}
+	if err := r.DB.Create(&row).Error; err != nil {
+		return nil, fmt.Errorf("record rejection: %w", err)
+	}
+	return []events.Event{events.TicketRejected(purchaseEvent(pu, rv.Reason))}, nil
+}
