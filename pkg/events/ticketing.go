@@ -64,9 +64,10 @@ type TicketRejected Ticket
 // number, which is never reused.
 type TicketVoided Ticket
 
-// TicketKept reports a ticket (or boost) whose card payment the provider gave back but
-// that stands, because its pool is past OPEN (full, drawing or drawn) or voiding it would
-// leave the pool fewer tickets than winners: operators review the case.
+// TicketKept reports a purchase whose card payment the provider gave back but whose ticket
+// (or boost) ticketing did not void: its pool is past OPEN (full, drawing or drawn),
+// voiding it would leave the pool fewer tickets than winners, or Tickup had already
+// rejected or voided it (and refunded it). Reason says which; operators review the case.
 type TicketKept Ticket
 
 // EventType implements Event.

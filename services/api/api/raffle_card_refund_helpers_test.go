@@ -125,12 +125,19 @@ func (r *raffle) waitCase(t *testing.T, purchaseID, resolution string) paymentCa
 // purchaseID, so that what it did (or did not) credit is final.
 func (r *raffle) waitWalletHandledVoid(t *testing.T, purchaseID string) {
 	t.Helper()
-	testenv.WaitFor(t, raffleWait, "the wallet handled ticket.voided", func() error {
+	r.waitWalletHandled(t, "tickup.ticketing.ticket.voided", purchaseID)
+}
+
+// waitWalletHandled waits until the wallet has handled every event of eventType about
+// purchaseID (at least one).
+func (r *raffle) waitWalletHandled(t *testing.T, eventType, purchaseID string) {
+	t.Helper()
+	testenv.WaitFor(t, raffleWait, "the wallet handled "+eventType, func() error {
 		var pending, handled int64
 		err := r.adminDB.Raw(`SELECT count(*) AS pending, count(i.msg_id) AS handled
 			FROM ticketing.outbox o LEFT JOIN wallet.inbox i ON i.msg_id = o.event_id::text
-			WHERE o.event_type = 'tickup.ticketing.ticket.voided'
-			AND convert_from(o.payload, 'UTF8')::jsonb ->> 'purchase_id' = ?`, purchaseID).Row().Scan(&pending, &handled)
+			WHERE o.event_type = ? AND convert_from(o.payload, 'UTF8')::jsonb ->> 'purchase_id' = ?`,
+			eventType, purchaseID).Row().Scan(&pending, &handled)
 		if err != nil || pending == 0 || handled != pending {
 			return fmt.Errorf("%d of %d ticket.voided handled (%v)", handled, pending, err)
 		}

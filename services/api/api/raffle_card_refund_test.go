@@ -106,7 +106,7 @@ func TestRefundAfterTheDrawIsRecordedForOperators(t *testing.T) {
 		t.Fatalf("charge.dispute.created: %+v", ack)
 	}
 	r.waitCase(t, bob.PurchaseID, "operator_review")
-	if !r.logs.contains("card refund or dispute after the draw") {
+	if !r.logs.contains("card refund or dispute needs an operator") || !r.logs.contains("its pool is DRAWN") {
 		t.Fatal("no log line for the operators")
 	}
 	won := stripeObject("evt_dispute_bob_won", "charge.dispute.closed", stripeDispute("pi_bob", rafflePrice, "won"))

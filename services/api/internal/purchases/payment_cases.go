@@ -11,7 +11,8 @@ import (
 
 // resolveCases settles the pending payment cases of a card refund or dispute with
 // ticketing's answer: the ticket voided (its pool was OPEN), none issued, or kept (the pool
-// is past OPEN), which an operator must review. Other ticket events change no case.
+// is past OPEN, or Tickup had refunded the purchase itself), which an operator must
+// review. Other ticket events change no case.
 func (s saga) resolveCases(ctx context.Context, tx *gorm.DB, typ string, ev events.Ticket) error {
 	resolution, state := "", ""
 	switch {
@@ -28,16 +29,12 @@ func (s saga) resolveCases(ctx context.Context, tx *gorm.DB, typ string, ev even
 	}
 	detail := ""
 	if resolution == paymentcases.OperatorReview {
-		detail = "card refund or dispute after the draw (pool " + state + "): the ticket stands and the buyer has " +
-			"their money back"
-		if state == "OPEN" {
-			detail = "card refund or dispute: voiding the ticket would leave the pool fewer tickets than winners; it stands"
-		}
+		detail = "nothing voided: " + ev.Reason
 	}
 	n, err := paymentcases.Resolve(ctx, tx, ev.PurchaseID, resolution, state, detail)
 	if err == nil && n > 0 && resolution == paymentcases.OperatorReview {
-		s.log.ErrorContext(ctx, "card refund or dispute after the draw: review the purchase", "purchase_id", ev.PurchaseID,
-			"ticket_id", ev.TicketID, "pool_id", ev.PoolID, "pool_state", state, "reason", ev.Reason)
+		s.log.ErrorContext(ctx, "card refund or dispute needs an operator", "purchase_id", ev.PurchaseID,
+			"ticket_id", ev.TicketID, "pool_id", ev.PoolID, "pool_state", state, "detail", detail)
 	}
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/events"
@@ -27,21 +28,19 @@ type reversalTarget struct {
 
 // Apply implements app.Reversals.
 func (r ReversalRepository) Apply(ctx context.Context, rv domain.Reversal, now time.Time,
-	decide func(domain.ReversalSnapshot) domain.ReversalFate) error {
+	decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error {
 	snap, target, err := r.snapshot(rv)
 	if err != nil {
 		return fmt.Errorf("reversal of purchase %s: %w", rv.Purchase.PurchaseID, err)
 	}
 	var evs []events.Event
-	switch decide(snap) {
+	switch v := decide(snap); v.Fate {
 	case domain.FateReject:
 		evs, err = r.reject(rv, now)
 	case domain.FateVoid:
 		evs, err = r.void(target, rv.Reason, now)
-	case domain.FateKeep:
-		e := ticketEvent(target.ticket, rv.Purchase.Type, rv.Reason)
-		e.PoolState = string(snap.Pool.State)
-		evs = []events.Event{events.TicketKept(e)}
+	default:
+		evs = []events.Event{events.TicketKept(kept(rv, snap, target, v.Why))}
 	}
 	if err == nil {
 		err = addEvents(ctx, r.DB, rv.Purchase.PoolID.String(), evs)
@@ -70,13 +69,12 @@ func (r ReversalRepository) snapshot(rv domain.Reversal) (domain.ReversalSnapsho
 	if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Limit(1).Find(&outcomes).Error; err != nil {
 		return snap, target, fmt.Errorf("read outcome: %w", err)
 	}
+	if len(outcomes) == 1 {
+		snap.Outcome, snap.OutcomeReason = outcomes[0].Outcome, outcomes[0].Reason
+	}
 	if len(outcomes) == 0 || outcomes[0].TicketID == nil {
-		if len(outcomes) == 1 {
-			snap.Outcome = outcomes[0].Outcome
-		}
 		return snap, target, nil
 	}
-	snap.Outcome = outcomes[0].Outcome
 	if err := r.DB.Where("ticket_id = ?", *outcomes[0].TicketID).Take(&target.ticket).Error; err != nil {
 		return snap, target, fmt.Errorf("read ticket: %w", err)
 	}
@@ -106,4 +104,17 @@ func (r ReversalRepository) reject(rv domain.Reversal, now time.Time) ([]events.
 		return nil, fmt.Errorf("record rejection: %w", err)
 	}
 	return []events.Event{events.TicketRejected(purchaseEvent(pu, rv.Reason))}, nil
+}
+
+// kept is the ticket.kept answer: the ticket (none when it was never issued), the pool's
+// state and why nothing was voided.
+func kept(rv domain.Reversal, snap domain.ReversalSnapshot, target reversalTarget, why string) events.Ticket {
+	e := purchaseEvent(rv.Purchase, why)
+	if target.ticket.TicketID != uuid.Nil {
+		e = ticketEvent(target.ticket, rv.Purchase.Type, why)
+	}
+	if snap.Pool != nil {
+		e.PoolState = string(snap.Pool.State)
+	}
+	return e
 }

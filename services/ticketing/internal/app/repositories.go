@@ -85,7 +85,7 @@ type Issuer interface {
 // it locks the pool, reads the snapshot, lets decide choose the fate, and applies it with
 // its events.
 type Reversals interface {
-	Apply(ctx context.Context, r domain.Reversal, now time.Time, decide func(domain.ReversalSnapshot) domain.ReversalFate) error
+	Apply(ctx context.Context, r domain.Reversal, now time.Time, decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error
 }
 
 // Committer asks the draw service for a pool's commitment.
