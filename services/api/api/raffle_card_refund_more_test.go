@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -145,4 +146,47 @@ func (r *raffle) adminCount(t *testing.T, query string, args ...any) int64 {
 		t.Fatalf("count: %v", err)
 	}
 	return n
+}
+
+// TestConcurrentCardRefundsCountOnce: the same refund delivered concurrently, under one
+// event id and under several, moves the purchase once, voids its ticket once and records
+// one case per distinct event id that changed something (the first).
+func TestConcurrentCardRefundsCountOnce(t *testing.T) {
+	const deliveries = 16
+	r := startRaffle(t, 1)
+	pool := r.createPool(t, 3, nil)
+	_, annTok := newUser(t, auth.RoleUser)
+	p, ticket := r.paidByGeneric(t, annTok, pool.PoolID, "txn_ann")
+	var wg sync.WaitGroup
+	errs := make(chan error, deliveries)
+	for i := range deliveries {
+		wg.Go(func() {
+			d, err := genericDelivery(fmt.Sprintf("evt_refund_%d", i%4), "payment.refunded",
+				paymentData(p, "txn_ann", rafflePrice), raffleGenericSecret, time.Now())
+			if err == nil {
+				var resp response
+				resp, err = r.call(r.gateway, http.MethodPost, d.path, "", d.body, d.header)
+				if err == nil && resp.Status != http.StatusOK {
+					err = fmt.Errorf("refund answered %d: %s", resp.Status, resp.Body)
+				}
+			}
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.waitVoided(t, annTok, ticket.TicketID)
+	r.waitCase(t, p.PurchaseID, "ticket_voided")
+	r.waitWalletHandledVoid(t, p.PurchaseID)
+	refunded := r.outboxCount(t, "tickup.api.purchase.refunded", p.PurchaseID)
+	voided := r.adminCount(t, `SELECT count(*) FROM ticketing.outbox WHERE event_type = 'tickup.ticketing.ticket.voided'`)
+	if refunded != 1 || voided != 1 || r.receipts(t) != 5 || r.storeCredits(t, p.PurchaseID) != 0 {
+		t.Fatalf("%d purchase.refunded, %d ticket.voided, %d receipts: want 1, 1, 5 (1 payment + 4 refunds)",
+			refunded, voided, r.receipts(t))
+	}
 }
