@@ -23,7 +23,7 @@ import (
 // and the proof verifies.
 func TestVoidedTicketTakesNoPartInTheDraw(t *testing.T) {
 	t.Skip("needs the draw service to draw the live tickets of a pool whose numbers have gaps " +
-		"(docs/architecture.md, \"Card refunds and disputes\"); until then such a pool waits in STARTED")
+		"(docs/architecture.md, \"Not built yet\"); until then such a pool waits in STARTED")
 	r := startRaffle(t, 1)
 	pool := r.createPool(t, 3, nil)
 	_, annTok := newUser(t, auth.RoleUser)

@@ -9,6 +9,7 @@ import (
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
+	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -36,6 +37,8 @@ func TestStripeChargeRefundedVoidsTheTicketOfAnOpenPool(t *testing.T) {
 	if ack := r.deliver(t, refund, http.StatusOK); !ack.Duplicate {
 		t.Fatalf("redelivered charge.refunded: %+v", ack)
 	}
+	r.do(t, http.MethodGet, "/api/v1/payment-cases", annTok, nil).problem(t, http.StatusForbidden, problem.SlugForbidden)
+	r.do(t, http.MethodGet, "/api/v1/payment-cases?resolution=open", r.adminTok, nil).problem(t, http.StatusUnprocessableEntity, problem.SlugValidation)
 	_, bobTok := newUser(t, auth.RoleUser)
 	if _, next := r.paidByStripe(t, bobTok, pool.PoolID, "pi_bob"); next.TicketNum != 2 {
 		t.Fatalf("the next ticket is number %d, want 2", next.TicketNum)

@@ -51,47 +51,61 @@ func (r ReversalRepository) Apply(ctx context.Context, rv domain.Reversal, now t
 	return nil
 }
 
-// snapshot locks the pool and reads the purchase's outcome and ticket (or boost).
+// snapshot locks the pool (when it exists) and reads the purchase's outcome and target.
 func (r ReversalRepository) snapshot(rv domain.Reversal) (domain.ReversalSnapshot, reversalTarget, error) {
 	var snap domain.ReversalSnapshot
-	var target reversalTarget
 	row, err := lockPool(r.DB, rv.Purchase.PoolID)
-	var nf *domain.Error
+	var refused *domain.Error
 	switch {
-	case errors.As(err, &nf):
+	case errors.As(err, &refused): // no such pool: the purchase was (or will be) rejected
 	case err != nil:
-		return snap, target, err
+		return snap, reversalTarget{}, err
 	default:
 		p := row.domain()
 		snap.Pool = &p
 	}
 	var outcomes []outcomeRow
 	if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Limit(1).Find(&outcomes).Error; err != nil {
-		return snap, target, fmt.Errorf("read outcome: %w", err)
-	}
-	if len(outcomes) == 1 {
-		snap.Outcome, snap.OutcomeReason = outcomes[0].Outcome, outcomes[0].Reason
+		return snap, reversalTarget{}, fmt.Errorf("read outcome: %w", err)
 	}
 	if len(outcomes) == 0 || outcomes[0].TicketID == nil {
-		return snap, target, nil
+		if len(outcomes) == 1 {
+			snap.Outcome, snap.OutcomeReason = outcomes[0].Outcome, outcomes[0].Reason
+		}
+		return snap, reversalTarget{}, nil
 	}
-	if err := r.DB.Where("ticket_id = ?", *outcomes[0].TicketID).Take(&target.ticket).Error; err != nil {
-		return snap, target, fmt.Errorf("read ticket: %w", err)
+	snap.Outcome = outcomes[0].Outcome
+	target, err := r.target(*outcomes[0].TicketID, rv.Purchase.PurchaseID, snap.Outcome == domain.PurchaseBoosted)
+	if err != nil {
+		return snap, target, err
 	}
 	snap.Voided = target.ticket.VoidedAt != nil
-	if snap.Outcome == domain.PurchaseBoosted {
-		target.boost = &boostRow{}
-		if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Take(target.boost).Error; err != nil {
-			return snap, target, fmt.Errorf("read boost: %w", err)
-		}
+	if target.boost != nil {
 		snap.Voided = target.boost.VoidedAt != nil
-		target.ticket.PurchaseID, target.ticket.AmountCents = target.boost.PurchaseID, target.boost.AmountCents
-		target.ticket.Currency, target.ticket.PaymentMethod = target.boost.Currency, target.boost.PaymentMethod
 	}
 	var voided int64
 	err = r.DB.Model(&ticketRow{}).Where("pool_id = ? AND voided_at IS NOT NULL", rv.Purchase.PoolID).Count(&voided).Error
 	snap.VoidedInPool = int(voided)
 	return snap, target, err
+}
+
+// target reads the purchase's ticket and, for a BOOST, its boost; the ticket then
+// describes the boost's purchase and payment, as the events about the boost need.
+func (r ReversalRepository) target(ticketID, purchaseID uuid.UUID, boosted bool) (reversalTarget, error) {
+	var t reversalTarget
+	if err := r.DB.Where("ticket_id = ?", ticketID).Take(&t.ticket).Error; err != nil {
+		return t, fmt.Errorf("read ticket: %w", err)
+	}
+	if !boosted {
+		return t, nil
+	}
+	t.boost = &boostRow{}
+	if err := r.DB.Where("purchase_id = ?", purchaseID).Take(t.boost).Error; err != nil {
+		return t, fmt.Errorf("read boost: %w", err)
+	}
+	t.ticket.PurchaseID, t.ticket.AmountCents = t.boost.PurchaseID, t.boost.AmountCents
+	t.ticket.Currency, t.ticket.PaymentMethod = t.boost.Currency, t.boost.PaymentMethod
+	return t, nil
 }
 
 // reject records that a purchase reversed before its ticket was issued gets none: the
