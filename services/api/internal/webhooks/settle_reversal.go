@@ -24,15 +24,14 @@ func (m *Module) settleReversal(ctx context.Context, tx *gorm.DB, n notice) (str
 		return "", err
 	}
 	r := reversalOf{Module: m, tx: tx, p: p, n: n}
-	switch n.outcome {
-	case outcomeRefunded:
-		return r.refund(ctx)
-	case outcomeDisputed:
-		return r.dispute(ctx)
-	case outcomeDisputeWon:
-		return r.disputeWon(ctx)
+	apply := map[string]func(context.Context) (string, error){outcomeRefunded: r.refund, outcomeDisputed: r.dispute,
+		outcomeDisputeWon: r.disputeWon, outcomeDisputeLost: r.disputeLost}[n.outcome]
+	outcome, err := apply(ctx)
+	if errors.Is(err, purchases.ErrTxnInUse) {
+		return "", &problem.Error{Kind: problem.KindConflict, Code: "provider-txn-in-use",
+			Detail: "This provider transaction already pays another purchase.", Err: err}
 	}
-	return r.disputeLost(ctx)
+	return outcome, err
 }
 
 // lockReversed finds and locks the purchase of a refund or dispute.
