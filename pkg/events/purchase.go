@@ -54,6 +54,31 @@ type PurchaseRefunded struct {
 	AmountCents   int64  `json:"amount_cents"`
 	Currency      string `json:"currency"`
 	Reason        string `json:"reason"`
+	// Type and PaymentMethod are the purchase's (PurchaseEntry, …; PaymentProvider, …).
+	Type          string `json:"type,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+	// ProviderReversal is set (ReversalRefund or ReversalDispute) when the payment provider
+	// gave the money back to the card: ticketing then voids the purchase's ticket if its
+	// pool is still OPEN, and nobody refunds it again. Empty for Tickup's own refunds.
+	ProviderReversal string `json:"provider_reversal,omitempty"`
+}
+
+// PurchaseDisputed is published when the buyer disputes a card payment (a chargeback):
+// the provider has taken the money back for now. Same body as PurchaseRefunded.
+type PurchaseDisputed PurchaseRefunded
+
+// What a provider did with a purchase's card payment (PurchaseRefunded.ProviderReversal).
+// They double as the reason of the ticket.voided, ticket.rejected and ticket.kept events
+// that answer them: the wallet never credits store credit for those.
+const (
+	ReversalRefund  = "provider_refund"
+	ReversalDispute = "provider_dispute"
+)
+
+// ProviderReturnedMoney reports whether a ticket event's reason says that the payment
+// provider already gave the buyer's money back (so no refund is owed).
+func ProviderReturnedMoney(reason string) bool {
+	return reason == ReversalRefund || reason == ReversalDispute
 }
 
 // EventType implements Event.
@@ -79,3 +104,9 @@ func (PurchaseRefunded) EventType() string { return TypePurchaseRefunded.String(
 
 // EventSubject implements Event.
 func (PurchaseRefunded) EventSubject() string { return TypePurchaseRefunded.Subject("") }
+
+// EventType implements Event.
+func (PurchaseDisputed) EventType() string { return TypePurchaseDisputed.String() }
+
+// EventSubject implements Event.
+func (PurchaseDisputed) EventSubject() string { return TypePurchaseDisputed.Subject("") }

@@ -11,14 +11,14 @@ import (
 func samples() []events.Event {
 	zero := []events.Event{
 		events.PurchaseCreated{}, events.PurchaseConfirmed{}, events.PurchaseFailed{},
-		events.PurchaseRefunded{},
+		events.PurchaseRefunded{}, events.PurchaseDisputed{},
 		events.TopupProcessing{}, events.TopupSucceeded{}, events.TopupFailed{},
 		events.WithdrawalSucceeded{}, events.WithdrawalFailed{},
 		events.HoldPlaced{}, events.HoldRejected{}, events.EntryPosted{},
 		events.PoolOpened{}, events.PoolFull{}, events.PoolStarted{}, events.PoolDrawn{},
 		events.PoolCancelled{},
 		events.TicketIssued{}, events.TicketBoosted{}, events.TicketRejected{},
-		events.TicketVoided{},
+		events.TicketVoided{}, events.TicketKept{},
 		events.DrawCompleted{},
 	}
 	out := make([]events.Event, 0, len(zero))

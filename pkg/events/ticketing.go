@@ -46,6 +46,8 @@ type Ticket struct {
 	PaymentMethod string `json:"payment_method"`
 	// RetryOfTicketID is the losing ticket a RETRY ticket retries.
 	RetryOfTicketID string `json:"retry_of_ticket_id,omitempty"`
+	// PoolState is the pool's state when a ticket was kept (ticket.kept).
+	PoolState string `json:"pool_state,omitempty"`
 }
 
 // TicketIssued reports a ticket numbered in its pool.
@@ -57,8 +59,16 @@ type TicketBoosted Ticket
 // TicketRejected reports a purchase ticketing refused (pool not open, full, caps).
 type TicketRejected Ticket
 
-// TicketVoided reports a ticket of a cancelled pool; its purchase is refunded.
+// TicketVoided reports a voided ticket (its pool was cancelled, or its card payment was
+// refunded or disputed while the pool was OPEN: see ProviderReturnedMoney); it keeps its
+// number, which is never reused.
 type TicketVoided Ticket
+
+// TicketKept reports a purchase whose card payment the provider gave back but whose ticket
+// (or boost) ticketing did not void: its pool is past OPEN (full, drawing or drawn),
+// voiding it would leave the pool fewer tickets than winners, or Tickup had already
+// rejected or voided it (and refunded it). Reason says which; operators review the case.
+type TicketKept Ticket
 
 // EventType implements Event.
 func (PoolOpened) EventType() string { return TypePoolOpened.String() }
@@ -113,3 +123,9 @@ func (TicketVoided) EventType() string { return TypeTicketVoided.String() }
 
 // EventSubject implements Event.
 func (e TicketVoided) EventSubject() string { return TypeTicketVoided.Subject(e.PoolID) }
+
+// EventType implements Event.
+func (TicketKept) EventType() string { return TypeTicketKept.String() }
+
+// EventSubject implements Event.
+func (e TicketKept) EventSubject() string { return TypeTicketKept.Subject(e.PoolID) }

@@ -12,6 +12,7 @@ const (
 	TypePurchaseConfirmed   Type = "tickup.api.purchase.confirmed"
 	TypePurchaseFailed      Type = "tickup.api.purchase.failed"
 	TypePurchaseRefunded    Type = "tickup.api.purchase.refunded"
+	TypePurchaseDisputed    Type = "tickup.api.purchase.disputed"
 	TypeTopupProcessing     Type = "tickup.api.payment.topup_processing"
 	TypeTopupSucceeded      Type = "tickup.api.payment.topup_succeeded"
 	TypeTopupFailed         Type = "tickup.api.payment.topup_failed"
@@ -29,6 +30,7 @@ const (
 	TypeTicketBoosted       Type = "tickup.ticketing.ticket.boosted"
 	TypeTicketRejected      Type = "tickup.ticketing.ticket.rejected"
 	TypeTicketVoided        Type = "tickup.ticketing.ticket.voided"
+	TypeTicketKept          Type = "tickup.ticketing.ticket.kept"
 	TypeDrawCompleted       Type = "tickup.draw.draw.completed"
 )
 
@@ -44,11 +46,13 @@ const (
 func Types() []Type {
 	return []Type{
 		TypePurchaseCreated, TypePurchaseConfirmed, TypePurchaseFailed, TypePurchaseRefunded,
+		TypePurchaseDisputed,
 		TypeTopupProcessing, TypeTopupSucceeded, TypeTopupFailed,
 		TypeWithdrawalSucceeded, TypeWithdrawalFailed,
 		TypeHoldPlaced, TypeHoldRejected, TypeEntryPosted,
 		TypePoolOpened, TypePoolFull, TypePoolStarted, TypePoolDrawn, TypePoolCancelled,
 		TypeTicketIssued, TypeTicketBoosted, TypeTicketRejected, TypeTicketVoided,
+		TypeTicketKept,
 		TypeDrawCompleted,
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/idempotency"
 	"tickup.dev/services/api/internal/openapi"
+	"tickup.dev/services/api/internal/paymentcases"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/ratelimit"
 	"tickup.dev/services/api/internal/realtime"
@@ -66,7 +67,7 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
 		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
-		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log)}
+		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(rt.DB, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
 	rt.Go("realtime hub", hub.Run)
 	purchases.Consume(rt)

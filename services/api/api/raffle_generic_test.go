@@ -46,7 +46,7 @@ func TestRaffleCardPurchaseByGenericProvider(t *testing.T) {
 		resp.problem(t, tc.status, tc.slug)
 	}
 	processing := signedGeneric(t, "evt_processing", "payment.processing", paymentData(p, "txn_1", rafflePrice), raffleGenericSecret, now)
-	ignored := signedGeneric(t, "evt_refund", "payment.refunded", map[string]any{}, raffleGenericSecret, now)
+	ignored := signedGeneric(t, "evt_captured", "payment.captured", map[string]any{}, raffleGenericSecret, now)
 	if a, b := r.deliver(t, processing, http.StatusOK), r.deliver(t, ignored, http.StatusOK); a.Outcome != "processing" || b.Outcome != "ignored" {
 		t.Fatalf("processing → %+v, unknown type → %+v", a, b)
 	}

@@ -19,6 +19,7 @@ const Name = "ticketing"
 const (
 	PurchasesDurable = "ticketing-purchases"
 	DrawsDurable     = "ticketing-draws"
+	ReversalsDurable = "ticketing-reversals"
 )
 
 // IssueTransactionsMetric counts the committed issuance transactions; /metrics on the

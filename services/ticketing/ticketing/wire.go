@@ -50,6 +50,15 @@ func wire(ctx context.Context, rt *service.Runtime) error {
 	if err != nil {
 		return err
 	}
+	reversals := ports.Reversals{Void: func(tx *gorm.DB) app.VoidReversed {
+		return app.VoidReversed{Reversals: adapters.ReversalRepository{DB: tx}, Now: time.Now}
+	}}
+	err = rt.Consume(ctx, bus.ConsumerSpec{Stream: events.StreamAPI, Durable: ReversalsDurable,
+		FilterSubjects: events.Filters(events.TypePurchaseRefunded, events.TypePurchaseDisputed)},
+		inbox.Handler(rt.DB, ReversalsDurable, reversals.Handle))
+	if err != nil {
+		return err
+	}
 	sweep := app.SweepDeadlines{Pools: pools, Now: time.Now}
 	rt.Go("deadline-sweeper", ports.Sweeper{Sweep: sweep, Every: sweepEvery, Log: rt.Log}.Run)
 	return nil

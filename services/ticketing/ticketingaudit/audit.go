@@ -18,7 +18,7 @@ const (
 	OneTicketPerBuy    = "one_ticket_per_purchase"        // no purchase with two tickets
 	StockNotNegative   = "prize_stock_not_negative"       // prize.stock >= 0
 	DrawnHaveOutcomes  = "drawn_tickets_have_outcomes"    // every ticket of a DRAWN pool is WON or LOST
-	BoostsMatchWeights = "ticket_weight_matches_boosts"   // weight = 1 + boosts applied
+	BoostsMatchWeights = "ticket_weight_matches_boosts"   // weight = 1 + boosts applied and not voided
 	OutcomePerPurchase = "issued_purchase_has_one_ticket" // an ISSUED outcome names its own ticket
 )
 

@@ -31,7 +31,7 @@ var checks = []check{
 		WHERE p.state = 'DRAWN' AND t.outcome IS NULL`},
 	{BoostsMatchWeights, `SELECT t.ticket_id::text AS subject,
 			format('weight %s but %s boost(s) applied', t.weight, count(b.purchase_id)) AS detail
-		FROM ticketing.ticket t LEFT JOIN ticketing.ticket_boost b ON b.ticket_id = t.ticket_id
+		FROM ticketing.ticket t LEFT JOIN ticketing.ticket_boost b ON b.ticket_id = t.ticket_id AND b.voided_at IS NULL
 		GROUP BY t.ticket_id HAVING t.weight <> 1 + count(b.purchase_id)`},
 	{OutcomePerPurchase, `SELECT o.purchase_id::text AS subject, 'ISSUED without its own ticket' AS detail
 		FROM ticketing.purchase_outcome o LEFT JOIN ticketing.ticket t ON t.ticket_id = o.ticket_id

@@ -83,6 +83,8 @@ func checkRedeemable(p purchases.Purchase, poolID string) error {
 		return problem.NewError(problem.KindConflict, "purchase-failed", "The purchase failed: "+p.FailureReason+".")
 	case purchases.StatusRefunded:
 		return problem.NewError(problem.KindConflict, "purchase-refunded", "The purchase was refunded: "+p.FailureReason+".")
+	case purchases.StatusDisputed:
+		return problem.NewError(problem.KindConflict, "purchase-disputed", "The card payment of the purchase is disputed.")
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ func (m *Module) Register(r *httpapi.Routes) {
 
 // listParameters documents the list's filters and paging.
 func listParameters() []openapi.Parameter {
-	status := &openapi.Schema{Type: "string", Enum: []any{StatusPending, StatusConfirmed, StatusFailed, StatusRefunded}}
+	status := &openapi.Schema{Type: "string", Enum: []any{StatusPending, StatusConfirmed, StatusFailed, StatusRefunded, StatusDisputed}}
 	return append(paging.Parameters(),
 		openapi.Query("status", "Only purchases in this status.", status),
 		openapi.Query("pool_id", "Only purchases in this pool.", openapi.String("uuid")))

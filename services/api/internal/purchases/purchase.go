@@ -10,12 +10,14 @@ import (
 	"tickup.dev/pkg/events"
 )
 
-// Purchase statuses. FAILED and REFUNDED are terminal.
+// Purchase statuses. FAILED and REFUNDED are terminal; DISPUTED (the buyer disputed the
+// card payment) lasts until the dispute closes.
 const (
 	StatusPending   = "PENDING"
 	StatusConfirmed = "CONFIRMED"
 	StatusFailed    = "FAILED"
 	StatusRefunded  = "REFUNDED"
+	StatusDisputed  = "DISPUTED"
 )
 
 // Providers whose webhooks the gateway verifies; a provider-paid purchase names one.
@@ -33,7 +35,7 @@ type Purchase struct {
 	Type           string     `json:"type" enum:"ENTRY,BOOST,RETRY"`
 	TicketID       string     `json:"ticket_id,omitempty" format:"uuid" doc:"BOOST: the ticket to boost."`
 	LosingTicketID string     `json:"losing_ticket_id,omitempty" format:"uuid" doc:"RETRY: the losing ticket retried."`
-	Status         string     `json:"status" enum:"PENDING,CONFIRMED,FAILED,REFUNDED"`
+	Status         string     `json:"status" enum:"PENDING,CONFIRMED,FAILED,REFUNDED,DISPUTED"`
 	AmountCents    int64      `json:"amount_cents" minimum:"1" doc:"The pool's price for this type, in cents."`
 	Currency       string     `json:"currency" example:"EUR"`
 	PaymentMethod  string     `json:"payment_method" enum:"provider,wallet"`
@@ -42,6 +44,7 @@ type Purchase struct {
 	SettledTxnID   string     `json:"settled_txn_id,omitempty" doc:"The provider transaction a verified webhook bound to this purchase; unique per provider."`
 	IssuedTicketID string     `json:"issued_ticket_id,omitempty" format:"uuid" doc:"The ticket issued (ENTRY, RETRY) or boosted (BOOST) for it."`
 	FailureReason  string     `json:"failure_reason,omitempty" doc:"Why it failed or was refunded (hold-expired: the wallet's hold did not confirm it in time)."`
+	RefundedCents  int64      `json:"refunded_cents,omitempty" doc:"What the provider refunded to the card, in cents."`
 	HoldExpiresAt  *time.Time `json:"hold_expires_at,omitempty" doc:"Wallet-paid: still PENDING at this time, the purchase fails (hold-expired)."`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
@@ -53,7 +56,7 @@ const columns = `purchase_id::text AS purchase_id, user_id::text AS user_id, poo
 	status, amount_cents, currency, payment_method, COALESCE(provider, '') AS provider,
 	COALESCE(settled_txn_id, provider_txn_id, '') AS provider_txn_id, COALESCE(settled_txn_id, '') AS settled_txn_id,
 	COALESCE(issued_ticket_id::text, '') AS issued_ticket_id, COALESCE(failure_reason, '') AS failure_reason,
-	hold_expires_at, created_at, updated_at`
+	refunded_cents, hold_expires_at, created_at, updated_at`
 
 // utc normalises the timestamps as read from the database.
 func (p Purchase) utc() Purchase {
@@ -78,7 +81,8 @@ func (p Purchase) payload() events.Purchase {
 // refunded is the purchase.refunded event of p.
 func (p Purchase) refunded() events.PurchaseRefunded {
 	return events.PurchaseRefunded{SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID,
-		PoolID: p.PoolID, AmountCents: p.AmountCents, Currency: p.Currency, Reason: p.FailureReason}
+		PoolID: p.PoolID, AmountCents: p.AmountCents, Currency: p.Currency, Reason: p.FailureReason,
+		Type: p.Type, PaymentMethod: p.PaymentMethod}
 }
 
 // statusEvent is the event announcing that p reached its current status.
@@ -90,6 +94,8 @@ func (p Purchase) statusEvent() events.Event {
 		return events.PurchaseFailed(p.payload())
 	case StatusRefunded:
 		return p.refunded()
+	case StatusDisputed:
+		return events.PurchaseDisputed(p.refunded())
 	}
 	return events.PurchaseCreated(p.payload())
 }

@@ -50,7 +50,7 @@ func listFilter(c *gin.Context) (Filter, paging.Page, error) {
 		chk.UUID("pool_id", f.PoolID)
 	}
 	if f.Status != "" {
-		chk.OneOf("status", f.Status, StatusPending, StatusConfirmed, StatusFailed, StatusRefunded)
+		chk.OneOf("status", f.Status, StatusPending, StatusConfirmed, StatusFailed, StatusRefunded, StatusDisputed)
 	}
 	var after keyset
 	if ok, err := page.After(&after); err != nil {

@@ -30,7 +30,7 @@ func Consume(rt *service.Runtime) {
 		FilterSubjects: events.Filters(events.TypeHoldPlaced, events.TypeHoldRejected)}, s.onWallet)
 	consume(rt, bus.ConsumerSpec{Stream: events.StreamTicketing, Durable: TicketingDurable,
 		FilterSubjects: events.Filters(events.TypeTicketIssued, events.TypeTicketBoosted,
-			events.TypeTicketRejected, events.TypeTicketVoided)}, s.onTicketing)
+			events.TypeTicketRejected, events.TypeTicketVoided, events.TypeTicketKept)}, s.onTicketing)
 }
 
 // consume runs one durable consumer as a component of rt.
@@ -66,7 +66,8 @@ func (s saga) onWallet(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
 }
 
 // onTicketing applies ticket.issued and ticket.boosted (the purchase's ticket recorded),
-// ticket.rejected and ticket.voided (CONFIRMED → REFUNDED, once).
+// ticket.rejected and ticket.voided (CONFIRMED → REFUNDED, once), and settles the payment
+// cases of card refunds and disputes with ticketing's answer (ticket.kept among them).
 func (s saga) onTicketing(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
 	// The four ticket events share one body (events.Ticket); decoding as any of them reads it.
 	issued, err := decode[events.TicketIssued](d, func(e events.TicketIssued) string { return e.PurchaseID })
@@ -74,7 +75,12 @@ func (s saga) onTicketing(ctx context.Context, tx *gorm.DB, d bus.Delivery) erro
 		return err
 	}
 	ev := events.Ticket(issued)
+	if err := s.resolveCases(ctx, tx, d.Type, ev); err != nil {
+		return err
+	}
 	switch d.Type {
+	case events.TypeTicketKept.String():
+		return nil
 	case events.TypeTicketIssued.String(), events.TypeTicketBoosted.String():
 		if uuid.Validate(ev.TicketID) != nil {
 			return bus.Poison(fmt.Errorf("%s %s: ticket_id %q is not a UUID", d.Type, d.ID, ev.TicketID))

@@ -11,11 +11,13 @@ import (
 	"tickup.dev/pkg/outbox"
 )
 
-// legal lists the statuses each status may move to; FAILED and REFUNDED lead nowhere.
+// legal lists the statuses each status may move to; FAILED and REFUNDED lead nowhere. A
+// dispute ends REFUNDED (lost) or back CONFIRMED (won).
 func legal() map[string][]string {
 	return map[string][]string{
 		StatusPending:   {StatusConfirmed, StatusFailed},
-		StatusConfirmed: {StatusRefunded},
+		StatusConfirmed: {StatusRefunded, StatusDisputed},
+		StatusDisputed:  {StatusRefunded, StatusConfirmed},
 	}
 }
 

@@ -42,7 +42,7 @@ func userView() view {
 		streams: []string{events.StreamAPI, events.StreamTicketing, events.StreamWallet, events.StreamDraw},
 		types: []events.Type{
 			events.TypePurchaseCreated, events.TypePurchaseConfirmed, events.TypePurchaseFailed,
-			events.TypePurchaseRefunded, events.TypeTicketIssued, events.TypeTicketBoosted,
+			events.TypePurchaseRefunded, events.TypePurchaseDisputed, events.TypeTicketIssued, events.TypeTicketBoosted,
 			events.TypeTicketRejected, events.TypeTicketVoided, events.TypeEntryPosted, events.TypeDrawCompleted,
 		},
 	}

@@ -44,7 +44,7 @@ func NewModule(db *gorm.DB, secrets config.Webhooks, log *slog.Logger) *Module {
 type Ack struct {
 	Received  bool   `json:"received"`
 	Duplicate bool   `json:"duplicate" doc:"The event id was handled before: nothing changed."`
-	Outcome   string `json:"outcome" doc:"What the event did: confirmed, failed, processing, forwarded, unchanged or ignored."`
+	Outcome   string `json:"outcome" doc:"What the event did: confirmed, failed, processing, forwarded, refunded, disputed, reinstated, recorded (a case for an operator), unchanged or ignored."`
 }
 
 // Register adds POST /webhooks/stripe and POST /webhooks/generic.
@@ -58,7 +58,9 @@ func (m *Module) Register(r *httpapi.Routes) {
 		Tags: []string{tag}, Summary: "Stripe events (Stripe-Signature)",
 		Description: "Acts on payment_intent.succeeded, payment_intent.payment_failed and payment_intent.processing; " +
 			"data.object.metadata names the purchase_id, topup_id or withdrawal_id; the payment intent id is the provider " +
-			"transaction id; data.object.amount and currency must match. Other event types are acknowledged and ignored.",
+			"transaction id; data.object.amount and currency must match. Card refunds and disputes of purchases: " +
+			"charge.refunded (amount_refunded), charge.dispute.created and charge.dispute.closed (won, lost), found by " +
+			"metadata.purchase_id or the payment_intent. Other event types are acknowledged and ignored.",
 		Body: map[string]any{}, Responses: ok, Problems: problems,
 	}, m.receive(purchases.ProviderStripe, m.verifyStripe, func(*gin.Context) parser { return parseStripe }))
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/webhooks/" + purchases.ProviderGeneric, Access: httpapi.Webhook,

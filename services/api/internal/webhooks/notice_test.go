@@ -25,9 +25,40 @@ func TestParseStripe(t *testing.T) {
 	if _, err := parseStripe([]byte(`{"id":`), ""); problem.KindOf(err) != problem.KindBadRequest {
 		t.Fatalf("malformed event: %v, want a 400", err)
 	}
-	n, _ = parseStripe([]byte(`{"id":"evt_2","type":"charge.refunded","data":{"object":{}}}`), "")
+	n, _ = parseStripe([]byte(`{"id":"evt_2","type":"charge.captured","data":{"object":{}}}`), "")
 	if n.outcome != "" || n.check() != nil {
 		t.Fatalf("an event type Tickup ignores: %+v, %v", n, n.check())
+	}
+}
+
+func TestParseStripeRefundsAndDisputes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		body string
+		want notice
+	}{
+		{`{"id":"evt_r","type":"charge.refunded","data":{"object":{"id":"ch_1","object":"charge","amount":500,
+			"amount_refunded":200,"currency":"eur","payment_intent":"pi_1","metadata":{}}}}`,
+			notice{eventID: "evt_r", eventType: "charge.refunded", outcome: outcomeRefunded, txnID: "pi_1", amountCents: 200, currency: "EUR"}},
+		{`{"id":"evt_d","type":"charge.dispute.created","data":{"object":{"id":"dp_1","object":"dispute","amount":500,
+			"currency":"eur","payment_intent":{"id":"pi_1"},"status":"needs_response"}}}`,
+			notice{eventID: "evt_d", eventType: "charge.dispute.created", outcome: outcomeDisputed, txnID: "pi_1", amountCents: 500, currency: "EUR"}},
+		{`{"id":"evt_w","type":"charge.dispute.closed","data":{"object":{"id":"dp_1","amount":500,"currency":"eur",
+			"payment_intent":"pi_1","status":"won","metadata":{"purchase_id":"` + purchaseID + `"}}}}`,
+			notice{eventID: "evt_w", eventType: "charge.dispute.closed", outcome: outcomeDisputeWon, purchaseID: purchaseID,
+				txnID: "pi_1", amountCents: 500, currency: "EUR"}},
+		{`{"id":"evt_l","type":"charge.dispute.closed","data":{"object":{"id":"dp_1","amount":500,"currency":"eur",
+			"payment_intent":"pi_1","status":"lost"}}}`,
+			notice{eventID: "evt_l", eventType: "charge.dispute.closed", outcome: outcomeDisputeLost, txnID: "pi_1", amountCents: 500, currency: "EUR"}},
+		{`{"id":"evt_u","type":"charge.dispute.closed","data":{"object":{"id":"dp_1","amount":500,"currency":"eur",
+			"payment_intent":"pi_1","status":"under_review"}}}`,
+			notice{eventID: "evt_u", eventType: "charge.dispute.closed", txnID: "pi_1", amountCents: 500, currency: "EUR"}},
+	}
+	for _, tc := range tests {
+		n, err := parseStripe([]byte(tc.body), "")
+		if err != nil || n != tc.want || n.check() != nil {
+			t.Errorf("parseStripe = %+v, %v (check %v); want %+v", n, err, n.check(), tc.want)
+		}
 	}
 }
 
@@ -48,6 +79,10 @@ func TestNoticeCheck(t *testing.T) {
 		{"success without txn", func(n *notice) { n.txnID = "" }, "provider_txn_id"},
 		{"no amount", func(n *notice) { n.amountCents = 0 }, "amount_cents"},
 		{"bad currency", func(n *notice) { n.currency = "EURO" }, "currency"},
+		{"refund by txn", func(n *notice) { n.outcome, n.purchaseID = outcomeRefunded, "" }, ""},
+		{"refund of nothing", func(n *notice) { n.outcome, n.purchaseID, n.txnID = outcomeRefunded, "", "" }, "provider_txn_id"},
+		{"refund of a topup", func(n *notice) { n.outcome, n.purchaseID, n.topupID = outcomeDisputed, "", purchaseID }, "purchase_id"},
+		{"refund of no amount", func(n *notice) { n.outcome, n.amountCents = outcomeRefunded, 0 }, "amount_cents"},
 	}
 	for _, tc := range tests {
 		n := ok

@@ -18,6 +18,10 @@ const (
 	recordedForwarded  = "forwarded"
 	recordedUnchanged  = "unchanged"
 	recordedIgnored    = "ignored"
+	recordedRefunded   = "refunded"
+	recordedDisputed   = "disputed"
+	recordedReinstated = "reinstated"
+	recordedForReview  = "recorded" // a payment case for an operator, nothing else changed
 )
 
 // record applies n and writes its receipt in one transaction. An event id already
@@ -64,6 +68,8 @@ func (m *Module) apply(ctx context.Context, tx *gorm.DB, n notice) (string, erro
 	case n.outcome == "":
 		m.log.InfoContext(ctx, "webhook event type ignored", "provider", n.provider, "event_id", n.eventID, "type", n.eventType)
 		return recordedIgnored, nil
+	case reversal(n.outcome):
+		return m.settleReversal(ctx, tx, n)
 	case n.purchaseID != "":
 		return m.settlePurchase(ctx, tx, n)
 	case n.topupID != "":

@@ -6,13 +6,24 @@ import (
 	"tickup.dev/services/api/internal/problem"
 )
 
-// Stripe event types Tickup acts on, and what each says about the payment.
+// Stripe event types Tickup acts on, and what each says about the payment. A closed
+// dispute's outcome depends on its status (stripeDisputeClosed).
 func stripeOutcomes() map[string]string {
 	return map[string]string{
 		"payment_intent.succeeded":      outcomeSucceeded,
 		"payment_intent.payment_failed": outcomeFailed,
 		"payment_intent.processing":     outcomeProcessing,
+		"charge.refunded":               outcomeRefunded,
+		"charge.dispute.created":        outcomeDisputed,
 	}
+}
+
+// stripeDisputeClosed maps a closed dispute's status to its outcome: won (and an inquiry
+// closed without a chargeback) leaves the money with us; lost (or closed because the
+// charge was refunded) takes it. Other statuses are not final and are ignored.
+func stripeDisputeClosed() map[string]string {
+	return map[string]string{"won": outcomeDisputeWon, "warning_closed": outcomeDisputeWon,
+		"lost": outcomeDisputeLost, "charge_refunded": outcomeDisputeLost}
 }
 
 // stripeEvent is the part of a Stripe event Tickup reads; the rest is ignored.
@@ -20,21 +31,44 @@ type stripeEvent struct {
 	ID   string `json:"id"`
 	Type string `json:"type"`
 	Data struct {
-		Object stripeIntent `json:"object"`
+		Object stripeObject `json:"object"`
 	} `json:"data"`
 }
 
-// stripeIntent is the part of a payment intent Tickup reads. Tickup's id travels in its
-// metadata; the intent's id is the provider transaction id.
-type stripeIntent struct {
+// stripeObject is the part of a payment intent, a charge or a dispute Tickup reads.
+// Tickup's id travels in the metadata; the payment intent's id is the provider
+// transaction id (a charge's and a dispute's payment_intent).
+type stripeObject struct {
 	ID               string            `json:"id"`
+	Object           string            `json:"object"`
 	Amount           int64             `json:"amount"`
+	AmountRefunded   int64             `json:"amount_refunded"`
 	Currency         string            `json:"currency"`
+	Status           string            `json:"status"`
+	PaymentIntent    stripeID          `json:"payment_intent"`
 	Metadata         map[string]string `json:"metadata"`
 	LastPaymentError *struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	} `json:"last_payment_error"`
+}
+
+// stripeID is a reference Stripe sends as an id, or as the object when expanded.
+type stripeID string
+
+// UnmarshalJSON reads either form.
+func (s *stripeID) UnmarshalJSON(data []byte) error {
+	var id string
+	if json.Unmarshal(data, &id) == nil {
+		*s = stripeID(id)
+		return nil
+	}
+	var obj struct {
+		ID string `json:"id"`
+	}
+	err := json.Unmarshal(data, &obj)
+	*s = stripeID(obj.ID)
+	return err
 }
 
 // parseStripe reads a Stripe event (lenient: Stripe adds fields freely).
@@ -48,6 +82,15 @@ func parseStripe(body []byte, _ string) (notice, error) {
 	n := notice{eventID: ev.ID, eventType: ev.Type, outcome: stripeOutcomes()[ev.Type],
 		purchaseID: obj.Metadata["purchase_id"], topupID: obj.Metadata["topup_id"],
 		withdrawalID: obj.Metadata["withdrawal_id"], txnID: obj.ID, amountCents: obj.Amount, currency: obj.Currency}
+	switch {
+	case ev.Type == "charge.dispute.closed":
+		n.outcome = stripeDisputeClosed()[obj.Status]
+		n.txnID = string(obj.PaymentIntent)
+	case n.outcome == outcomeRefunded:
+		n.txnID, n.amountCents = string(obj.PaymentIntent), obj.AmountRefunded
+	case n.outcome == outcomeDisputed:
+		n.txnID = string(obj.PaymentIntent)
+	}
 	if e := obj.LastPaymentError; e != nil {
 		n.reason = e.Message
 		if n.reason == "" {

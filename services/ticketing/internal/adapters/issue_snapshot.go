@@ -81,6 +81,7 @@ type refRow struct {
 	State    string
 	Outcome  string
 	Retried  bool
+	Voided   bool
 }
 
 // loadRefs reads the tickets that BOOST and RETRY purchases name.
@@ -98,14 +99,16 @@ func loadRefs(tx *gorm.DB, ps []domain.Purchase, into map[uuid.UUID]domain.Ticke
 	}
 	var rows []refRow
 	err := tx.Raw(`SELECT t.ticket_id, t.pool_id, t.user_id, p.prize_id, p.state, coalesce(t.outcome, '') AS outcome,
-			EXISTS (SELECT 1 FROM ticket r WHERE r.retry_of_ticket_id = t.ticket_id) AS retried
+			EXISTS (SELECT 1 FROM ticket r WHERE r.retry_of_ticket_id = t.ticket_id) AS retried,
+			t.voided_at IS NOT NULL AS voided
 		FROM ticket t JOIN raffle_pool p ON p.pool_id = t.pool_id WHERE t.ticket_id IN ?`, ids).Scan(&rows).Error
 	if err != nil {
 		return fmt.Errorf("read named tickets: %w", err)
 	}
 	for _, r := range rows {
 		into[r.TicketID] = domain.TicketRef{TicketID: r.TicketID, PoolID: r.PoolID, UserID: r.UserID,
-			PrizeID: r.PrizeID, PoolState: domain.State(r.State), Outcome: r.Outcome, Retried: r.Retried}
+			PrizeID: r.PrizeID, PoolState: domain.State(r.State), Outcome: r.Outcome, Retried: r.Retried,
+			Voided: r.Voided}
 	}
 	return nil
 }

@@ -86,7 +86,8 @@ func voidTickets(tx *gorm.DB, poolID uuid.UUID, reason string, now time.Time) ([
 		return nil, fmt.Errorf("void tickets: %w", err)
 	}
 	var boosts []boostRow
-	if err := tx.Where("pool_id = ?", poolID).Order("created_at, purchase_id").Find(&boosts).Error; err != nil {
+	// A boost voided before (its card payment given back) was settled then: never twice.
+	if err := tx.Where("pool_id = ? AND voided_at IS NULL", poolID).Order("created_at, purchase_id").Find(&boosts).Error; err != nil {
 		return nil, fmt.Errorf("read boosts: %w", err)
 	}
 	byID := make(map[uuid.UUID]ticketRow, len(tickets))

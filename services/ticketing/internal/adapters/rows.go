@@ -116,6 +116,7 @@ type boostRow struct {
 	AmountCents   int64
 	Currency      string
 	PaymentMethod string
+	VoidedAt      *time.Time
 	CreatedAt     time.Time
 }
 

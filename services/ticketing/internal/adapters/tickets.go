@@ -47,7 +47,9 @@ func (r TicketRepository) List(ctx context.Context, f app.TicketFilter, page app
 
 // OfPool implements app.Tickets.
 func (r TicketRepository) OfPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error) {
-	q := r.DB.WithContext(ctx).Where("pool_id = ? AND ticket_num > ?", poolID, after).Order("ticket_num").Limit(limit)
+	// A voided ticket keeps its number but takes no part in the draw.
+	q := r.DB.WithContext(ctx).Where("pool_id = ? AND ticket_num > ? AND voided_at IS NULL", poolID, after).
+		Order("ticket_num").Limit(limit)
 	return findTickets(q)
 }
 

@@ -65,7 +65,7 @@ type Tickets interface {
 	List(ctx context.Context, f TicketFilter, page Page) ([]domain.Ticket, error)
 	// ByPurchase returns the purchase's outcome; false when it has none yet.
 	ByPurchase(ctx context.Context, purchaseID uuid.UUID) (domain.PurchaseOutcome, bool, error)
-	// OfPool returns a pool's tickets in ticket_num order after number after.
+	// OfPool returns a pool's tickets that are not voided, in ticket_num order after number after.
 	OfPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error)
 }
 
@@ -79,6 +79,13 @@ type Message struct {
 // locks the pools they name, reads the snapshot, lets plan decide, and applies the plan.
 type Issuer interface {
 	IssueBatch(ctx context.Context, msgs []Message, plan func(domain.IssueSnapshot) domain.IssuePlan) error
+}
+
+// Reversals applies a card refund or dispute to the purchase's ticket in one transaction:
+// it locks the pool, reads the snapshot, lets decide choose the fate, and applies it with
+// its events.
+type Reversals interface {
+	Apply(ctx context.Context, r domain.Reversal, now time.Time, decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error
 }
 
 // Committer asks the draw service for a pool's commitment.

@@ -36,7 +36,8 @@ func (s TicketService) ByPurchase(ctx context.Context, purchaseID uuid.UUID) (do
 	return s.Tickets.ByPurchase(ctx, purchaseID)
 }
 
-// OfFrozenPool returns a page of a STARTED or DRAWN pool's tickets in ticket_num order.
+// OfFrozenPool returns a page of a STARTED or DRAWN pool's tickets in ticket_num order:
+// the draw's list, so voided tickets are left out.
 func (s TicketService) OfFrozenPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error) {
 	pool, err := s.Pools.Get(ctx, poolID)
 	if err != nil {

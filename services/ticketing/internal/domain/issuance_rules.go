@@ -89,6 +89,8 @@ func (pl *planner) checkBoost(pool Pool, pu Purchase) string {
 		return reasonNotInPool(pu.TicketID)
 	case ref.UserID != pu.UserID:
 		return ReasonNotYourTicket
+	case ref.Voided:
+		return ReasonTicketVoided
 	case pl.s.Boosts[pu.Key()]+pl.boosts[pu.Key()] >= pool.MaxBoostsPerUser:
 		return reasonBoostCap(pool.MaxBoostsPerUser)
 	}
@@ -107,6 +109,8 @@ func (pl *planner) checkRetry(pool Pool, pu Purchase) string {
 		return reasonLoserNotFound(pu.LosingTicketID)
 	case ref.UserID != pu.UserID:
 		return ReasonNotYourLoser
+	case ref.Voided:
+		return ReasonTicketVoided
 	case ref.PoolState != StateDrawn || ref.Outcome != OutcomeLost:
 		return reasonNotLost(pu.LosingTicketID)
 	case ref.PrizeID != pool.PrizeID:

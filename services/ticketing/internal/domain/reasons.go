@@ -18,6 +18,10 @@ const (
 	ReasonOtherPrize     = "the losing ticket is from a pool of another prize"
 	ReasonDeadlinePassed = "pool closed: its deadline passed before it sold out"
 	ReasonAdminCancelled = "cancelled by an administrator"
+	ReasonTicketVoided   = "the ticket named is voided"
+	// ReasonBoostedVoided voids the boosts of a ticket voided because its own card payment
+	// was given back: they were paid separately, so they are refunded as usual.
+	ReasonBoostedVoided = "the boosted ticket was voided"
 )
 
 func reasonNotOpen(s State) string { return fmt.Sprintf("pool is %s, not OPEN", s) }

@@ -55,6 +55,7 @@ type TicketRef struct {
 	PoolState State
 	Outcome   string // "" until the pool is drawn
 	Retried   bool   // a RETRY ticket already names it
+	Voided    bool   // voided (pool cancelled, or its card payment given back)
 }
 
 // Ticket is a numbered ticket of a pool.

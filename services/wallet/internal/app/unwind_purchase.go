@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"tickup.dev/pkg/events"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
@@ -16,7 +17,8 @@ func (a *App) TicketRejected(ctx context.Context, st *adapters.Store, t Ticket) 
 
 // TicketVoided refunds the purchase of a voided ticket (its pool was cancelled) once:
 // card-paid and captured wallet-paid alike. A wallet-paid purchase whose hold is still
-// active is released instead.
+// active is released instead. A ticket voided because its card payment was refunded or
+// disputed at the provider is not refunded again.
 func (a *App) TicketVoided(ctx context.Context, st *adapters.Store, t Ticket) error {
 	return a.unwind(ctx, st, t, "ticket voided")
 }
@@ -25,6 +27,12 @@ func (a *App) TicketVoided(ctx context.Context, st *adapters.Store, t Ticket) er
 // is wallet-paid (release it if active, refund it if captured, nothing if released); one
 // without is card-paid and refunded unless ticketing says it was wallet-paid.
 func (a *App) unwind(ctx context.Context, st *adapters.Store, t Ticket, why string) error {
+	if events.ProviderReturnedMoney(t.Reason) && !walletPaid(t.Method) {
+		// The card refund or chargeback already gave the money back: store credit would pay twice.
+		a.log.Info("no refund: the payment provider gave the card payment back", "purchase_id", t.PurchaseID,
+			"ticket_id", t.TicketID, "reason", t.Reason)
+		return nil
+	}
 	ph, err := a.lockPurchase(ctx, st, t.UserID, t.PurchaseID)
 	if err != nil {
 		return err

@@ -1,0 +1,21 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"tickup.dev/services/ticketing/internal/domain"
+)
+
+// VoidReversed handles a card payment the provider gave back (api.purchase.refunded or
+// api.purchase.disputed with a provider reversal): the purchase's ticket is voided while
+// its pool is OPEN, kept (for operators) after, and never issued if it was not yet.
+type VoidReversed struct {
+	Reversals Reversals
+	Now       func() time.Time
+}
+
+// Handle applies one reversal.
+func (h VoidReversed) Handle(ctx context.Context, r domain.Reversal) error {
+	return h.Reversals.Apply(ctx, r, h.Now().UTC(), domain.DecideReversal)
+}
