@@ -28,15 +28,18 @@ wallet: cached balance = POSTED ledger sum; balance - ACTIVE holds >= 0 (admin d
   debit per withdrawal; no ACTIVE hold past its expiry + grace.
 purchases (money across api, ticketing and wallet):
   ticket_has_confirmed_purchase         every ticket and boost has a CONFIRMED purchase
-                                        (REFUNDED if the ticket was voided)
+                                        (REFUNDED or DISPUTED if voided or its payment case
+                                        is on record)
   wallet_ticket_captured_once_at_price  every wallet-paid ENTRY, BOOST and RETRY has exactly
                                         one POSTED capture equal to its price (a voided one
                                         at most one)
   card_ticket_payment_recorded          every card-paid ticket and boost has its provider
                                         payment recorded: provider, txn id, amount, currency
-  pool_sales_equal_money_in             per pool: live tickets x prices = captures + card
-                                        settlements - refunds (REVERSED entries do not count)
-  refund_within_paid                    no purchase refunded more than it paid
+  pool_sales_equal_money_in             per pool: live paid tickets x prices = captures + card
+                                        settlements - taken back by the provider - refunds
+                                        (REVERSED entries do not count)
+  refund_within_paid                    no purchase got back (refunds + provider refunds)
+                                        more than it paid
   hold_status_known                     every hold is ACTIVE, CAPTURED or RELEASED
   released_hold_has_no_ticket           a RELEASED hold's purchase has no live ticket or boost
 

@@ -120,14 +120,14 @@ func TestAuditNamesEachPlantedMoneyViolation(t *testing.T) {
 		plant: func(b *books) { b.reverse(7) },
 		want: []string{
 			poolLine(poolB, "0", "-500", "0", "700", "1200", "-500"),
-			CheckRefundWithinPaid + " purchase " + id(108) + ": refunded 500 (entry 8 of 500 EUR) but paid 0: captures 0 (none) + card settlement 0",
+			CheckRefundWithinPaid + " purchase " + id(108) + ": refunded 500 (entry 8 of 500 EUR) + given back by the provider 0 but paid 0: captures 0 (none) + card settlement 0",
 		},
 	}, {
 		name:  "a refund of a purchase nobody made",
 		plant: func(b *books) { b.entry("CREDIT", "REFUND", 300, id(199), poolA, "") },
 		want: []string{
 			poolLine(poolA, "1500", "1200", "1000", "1000", "800", "-300"),
-			CheckRefundWithinPaid + " purchase " + id(199) + ": refunded 300 (entry 11 of 300 EUR) but paid 0: captures 0 (none) + card settlement 0",
+			CheckRefundWithinPaid + " purchase " + id(199) + ": refunded 300 (entry 11 of 300 EUR) + given back by the provider 0 but paid 0: captures 0 (none) + card settlement 0",
 		},
 	}, {
 		name: "a voided card-paid ticket of a cancelled pool never refunded",
@@ -135,6 +135,37 @@ func TestAuditNamesEachPlantedMoneyViolation(t *testing.T) {
 			b.cardTicket(sale{ticket: id(225), pool: poolB, num: 4, purchase: id(125), cents: 500, voided: true}, "REFUNDED")
 		},
 		want: []string{poolLine(poolB, "0", "500", "500", "1200", "1200", "500")},
+	}, {
+		name: "store credit for a card payment the provider already refunded pays the buyer twice",
+		plant: func(b *books) {
+			b.cardTicket(sale{ticket: id(227), pool: poolA, num: 4, purchase: id(127), cents: 500, voided: true}, "REFUNDED")
+			b.exec(`UPDATE api.purchase SET refunded_cents = 500 WHERE purchase_id = ?`, id(127))
+			b.entry("CREDIT", "REFUND", 500, id(127), poolA, id(227))
+		},
+		want: []string{
+			poolLine(poolA, "1500", "1000", "1000", "1000", "1000", "-500"),
+			CheckRefundWithinPaid + " purchase " + id(127) + ": refunded 500 (entry 11 of 500 EUR) + given back by the provider 500" +
+				" but paid 500: captures 0 (none) + card settlement 500",
+		},
+	}, {
+		name: "a provider refund that voided the ticket of an OPEN pool is balanced",
+		plant: func(b *books) {
+			b.cardTicket(sale{ticket: id(227), pool: poolA, num: 4, purchase: id(127), cents: 500, voided: true}, "REFUNDED")
+			b.exec(`UPDATE api.purchase SET refunded_cents = 500 WHERE purchase_id = ?`, id(127))
+		},
+	}, {
+		name:  "a ticket whose card payment is disputed plays on with no payment case on record",
+		plant: func(b *books) { b.cardTicket(sale{ticket: id(228), pool: poolA, num: 4, purchase: id(128), cents: 500}, "DISPUTED") },
+		want:  []string{CheckConfirmedPurchase + " ticket " + id(228) + ": purchase " + id(128) + " is DISPUTED"},
+	}, {
+		name: "a ticket disputed after the draw with its payment case on record is for operators, not the audit",
+		plant: func(b *books) {
+			b.cardTicket(sale{ticket: id(228), pool: poolA, num: 4, purchase: id(128), cents: 500}, "DISPUTED")
+			b.exec(`INSERT INTO api.payment_case (case_id, purchase_id, provider, event_id, event_type, kind, amount_cents,
+				currency, purchase_status, pool_state, resolution)
+				VALUES (gen_random_uuid(), ?, 'stripe', 'evt_228', 'charge.dispute.created', 'DISPUTE', 500, 'EUR',
+				        'DISPUTED', 'DRAWN', 'operator_review')`, id(128))
+		},
 	}, {
 		name: "a hold in a state the wallet does not have",
 		plant: func(b *books) {

@@ -10,10 +10,12 @@ const settledTxnColumn = "settled_txn_id"
 // grace in seconds.
 //   - cutoff: work after it is still in flight.
 //   - sold: every ticket and every applied boost, with the purchase that paid it; a boost
-//     lives and dies with its ticket (a cancelled pool voids both).
+//     dies with its ticket (a cancelled pool voids both) or alone (its card payment given back).
 //   - settled: card purchases whose provider payment is recorded (provider and transaction)
-//     and that were paid (CONFIRMED, or REFUNDED afterwards); the amount and currency are the
-//     purchase's, which the webhook must match.
+//     and that were paid (CONFIRMED, or REFUNDED or DISPUTED afterwards); the amount and
+//     currency are the purchase's, which the webhook must match. back is what the provider
+//     took back from Tickup: the whole amount once it refunded any of it or while the buyer
+//     disputes it (whatever it kept is for an operator, through the purchase's payment case).
 //   - booked: per purchase, the POSTED wallet captures (DEBIT TICKET_PURCHASE) and refunds
 //     (CREDIT REFUND); a REVERSED entry no longer counts.
 const prelude = `
@@ -24,13 +26,14 @@ sold AS (
       FROM ticketing.ticket t
     UNION ALL
     SELECT 'boost of ticket ' || b.ticket_id, b.ticket_id, b.pool_id, b.purchase_id, 'BOOST',
-           b.amount_cents, b.currency, b.payment_method, t.voided_at, b.created_at
+           b.amount_cents, b.currency, b.payment_method, coalesce(b.voided_at, t.voided_at), b.created_at
       FROM ticketing.ticket_boost b JOIN ticketing.ticket t ON t.ticket_id = b.ticket_id
 ),
 settled AS (
-    SELECT purchase_id, pool_id, provider, ` + settledTxnColumn + ` AS txn_id, amount_cents, currency, updated_at
+    SELECT purchase_id, pool_id, provider, ` + settledTxnColumn + ` AS txn_id, amount_cents, currency, updated_at,
+           CASE WHEN refunded_cents > 0 OR status = 'DISPUTED' THEN amount_cents ELSE 0 END AS back
       FROM api.purchase
-     WHERE payment_method = 'provider' AND status IN ('CONFIRMED', 'REFUNDED')
+     WHERE payment_method = 'provider' AND status IN ('CONFIRMED', 'REFUNDED', 'DISPUTED')
        AND coalesce(provider, '') <> '' AND coalesce(` + settledTxnColumn + `, '') <> ''
 ),
 booked AS (
