@@ -154,9 +154,11 @@ func TestAuditNamesEachPlantedMoneyViolation(t *testing.T) {
 			b.exec(`UPDATE api.purchase SET refunded_cents = 500 WHERE purchase_id = ?`, id(127))
 		},
 	}, {
-		name:  "a ticket whose card payment is disputed plays on with no payment case on record",
-		plant: func(b *books) { b.cardTicket(sale{ticket: id(228), pool: poolA, num: 4, purchase: id(128), cents: 500}, "DISPUTED") },
-		want:  []string{CheckConfirmedPurchase + " ticket " + id(228) + ": purchase " + id(128) + " is DISPUTED"},
+		name: "a ticket whose card payment is disputed plays on with no payment case on record",
+		plant: func(b *books) {
+			b.cardTicket(sale{ticket: id(228), pool: poolA, num: 4, purchase: id(128), cents: 500}, "DISPUTED")
+		},
+		want: []string{CheckConfirmedPurchase + " ticket " + id(228) + ": purchase " + id(128) + " is DISPUTED"},
 	}, {
 		name: "a ticket disputed after the draw with its payment case on record is for operators, not the audit",
 		plant: func(b *books) {
