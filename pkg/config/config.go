@@ -32,6 +32,12 @@ type Config struct {
 	CORSOrigins []string
 	// DBRoles makes each service connect as its own database role.
 	DBRoles bool
+	// Auth configures what a verified token grants.
+	Auth Auth
+	// Limits bound what one caller or client IP may take from the gateway.
+	Limits Limits
+	// Streams bounds what the JetStream streams keep.
+	Streams Streams
 }
 
 // Logging configures the process logger.

@@ -60,7 +60,7 @@ const (
 const healthPortPrefix = "health_ports."
 
 func table() []Key {
-	return []Key{
+	return append([]Key{
 		{Name: keyEnv, Env: []string{"TICKUP_ENV"}, Default: "dev",
 			Description: "deployment environment: dev, test or prod",
 			apply:       setString(func(c *Config) *string { return &c.Env })},
@@ -121,7 +121,7 @@ func table() []Key {
 		{Name: "db_roles", Env: []string{"TICKUP_DB_ROLES"}, Default: "false",
 			Description: "services connect as their own database role",
 			apply:       setBool(func(c *Config) *bool { return &c.DBRoles })},
-	}
+	}, limitKeys()...)
 }
 
 // healthPort is the key of one service's health and metrics port.
