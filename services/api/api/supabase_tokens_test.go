@@ -87,11 +87,14 @@ func TestSupabaseServiceRoleKeyIsTheServiceIdentity(t *testing.T) {
 	g.do(t, http.MethodPost, "/api/v1/probe/orders", key, map[string]any{"currency": "EUR"}).
 		problem(t, http.StatusUnprocessableEntity, problem.SlugValidation)
 	user := uuid.NewString()
-	var order probeOrder
-	g.do(t, http.MethodPost, "/api/v1/probe/orders", key, map[string]any{"currency": "EUR", "user_id": user}).
-		decode(t, http.StatusCreated, &order)
-	if order.UserID != user {
-		t.Errorf("the service ordered for %q, want %q", order.UserID, user)
+	body := map[string]any{"currency": "EUR", "user_id": user}
+	var order, again probeOrder
+	g.do(t, http.MethodPost, "/api/v1/probe/orders", key, body, "Idempotency-Key", "svc-1").decode(t, http.StatusCreated, &order)
+	replay := g.do(t, http.MethodPost, "/api/v1/probe/orders", key, body, "Idempotency-Key", "svc-1")
+	replay.decode(t, http.StatusCreated, &again)
+	if order.UserID != user || again != order || replay.Header.Get("Idempotent-Replayed") != "true" {
+		t.Errorf("the service ordered %+v then %+v (replayed %q), want one order for %s",
+			order, again, replay.Header.Get("Idempotent-Replayed"), user)
 	}
 }
 
