@@ -29,10 +29,14 @@ func (v *Verifier) identify(c jwt.MapClaims) (Identity, error) {
 	if _, present := c["role"]; present && !ok {
 		return Identity{}, errors.New("role is not a string")
 	}
-	sub, _ := c.GetSubject()
+	sub, err := c.GetSubject()
+	if err != nil {
+		return Identity{}, fmt.Errorf("sub: %w", err)
+	}
+	_, hasSub := c["sub"]
 	switch role {
 	case claimAnon:
-		if sub != "" {
+		if hasSub {
 			return Identity{}, fmt.Errorf("an anon token names subject %q", sub)
 		}
 		if err := v.checkIssuer(c, apiKeyIssuer); err != nil {
