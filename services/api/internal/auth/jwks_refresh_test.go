@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,5 +86,41 @@ func TestJWKSRefreshSchedule(t *testing.T) {
 			jwks.set(http.StatusServiceUnavailable)
 			verifyAt(tc.refetched, 2) // the endpoint is down: the last good keys still serve
 		})
+	}
+}
+
+// TestJWKSExpiredSetIsRefetchedOnceUnderLoad: when the set expires under concurrent
+// requests, one of them refetches and none fails.
+func TestJWKSExpiredSetIsRefetchedOnceUnderLoad(t *testing.T) {
+	t.Parallel()
+	key := newECKey(t)
+	jwks := newJWKSServer(t, ecJWK("k", key))
+	clk := &clock{now: time.Unix(1_800_000_000, 0)}
+	v, err := NewVerifier(Config{JWKSURL: jwks.URL, Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := sign(t, jwt.SigningMethodES256, key, "k", claimsAt(clk.Now(), nil))
+	if _, err := v.Verify(context.Background(), token); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(DefaultJWKSMaxAge + time.Second)
+	var wg sync.WaitGroup
+	errs := make(chan error, 50)
+	for range 50 {
+		wg.Go(func() {
+			_, err := v.Verify(context.Background(), token)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := jwks.fetches.Load(); n != 2 {
+		t.Errorf("fetches = %d, want 2 (the first and one refresh)", n)
 	}
 }
