@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -17,60 +18,99 @@ import (
 // minting a token needs only the JWT secret, never the database.
 const unusedDatabaseURL = "postgresql://unused.invalid/tickup-token"
 
+// defaultTokenIssuer is the iss of a minted token when no issuer is configured, so that
+// such tokens can be told apart from Supabase's.
+const defaultTokenIssuer = "tickup-token"
+
+// tokenRequest is what `tickup token` was asked to mint.
+type tokenRequest struct {
+	userID, email  string
+	admin, service bool
+	allowProd      bool
+	ttl            time.Duration
+}
+
 func newTokenCmd() *cobra.Command {
-	var (
-		userID, email  string
-		admin, service bool
-		ttl            time.Duration
-	)
+	var req tokenRequest
 	cmd := &cobra.Command{
-		Use:   "token --user UUID [--email E] [--admin|--service] [--ttl 1h]",
-		Short: "Print a development access token signed with SUPABASE_JWT (the token alone, on stdout)",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			secret, err := tokenSecret()
-			if err != nil {
-				return err
-			}
-			role := api.TokenRoleUser
-			switch {
-			case admin:
-				role = api.TokenRoleAdmin
-			case service:
-				role = api.TokenRoleService
-			}
-			tok, err := api.MintToken(secret, userID, email, role, ttl)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), tok)
-			return err
-		},
+		Use:   "token --user UUID [--email E] [--admin|--service] [--ttl 1h] [--allow-prod]",
+		Short: "Print an access token signed with SUPABASE_JWT (the token alone, on stdout; a log line on stderr)",
+		Long: "Print an access token signed with SUPABASE_JWT. The lifetime is capped by TICKUP_TOKEN_MAX_TTL; " +
+			"with TICKUP_ENV=prod nothing is minted without --allow-prod. Every token is logged on stderr: " +
+			"who minted it, for whom, which role, until when, and its jti.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return mintToken(cmd, req) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&userID, "user", "", "the user id (a UUID), the token's sub")
-	f.StringVar(&email, "email", "", "the user's e-mail")
-	f.BoolVar(&admin, "admin", false, "an admin token (app_metadata.role = admin)")
-	f.BoolVar(&service, "service", false, "a backend service token (role = service_role)")
-	f.DurationVar(&ttl, "ttl", time.Hour, "how long the token is valid")
+	f.StringVar(&req.userID, "user", "", "the user id (a UUID), the token's sub")
+	f.StringVar(&req.email, "email", "", "the user's e-mail")
+	f.BoolVar(&req.admin, "admin", false, "an admin token (the admin claim, app_metadata.role by default, = admin)")
+	f.BoolVar(&req.service, "service", false, "a backend service token (role = service_role)")
+	f.DurationVar(&req.ttl, "ttl", time.Hour, "how long the token is valid (at most TICKUP_TOKEN_MAX_TTL)")
+	f.BoolVar(&req.allowProd, "allow-prod", false, "mint even though TICKUP_ENV is prod (the log line records it)")
 	_ = cmd.MarkFlagRequired("user")
 	cmd.MarkFlagsMutuallyExclusive("admin", "service")
 	return cmd
 }
 
-// tokenSecret loads the configuration (without requiring a database) and returns its
-// SUPABASE_JWT.
-func tokenSecret() (string, error) {
+// mintToken checks req against the configuration, mints, logs and prints the token.
+func mintToken(cmd *cobra.Command, req tokenRequest) error {
+	cfg, err := tokenConfig()
+	if err != nil {
+		return err
+	}
+	if err := req.allowed(cfg); err != nil {
+		return err
+	}
+	opts := api.TokenOptions{Issuer: cfg.Supabase.JWTIssuer, AdminClaim: cfg.Auth.AdminClaim, TokenID: rand.Text()}
+	if opts.Issuer == "" {
+		opts.Issuer = defaultTokenIssuer
+	}
+	tok, err := api.MintTokenWith(cfg.Supabase.JWTSecret, req.userID, req.email, req.role(), req.ttl, opts)
+	if err != nil {
+		return err
+	}
+	logMinted(cmd.ErrOrStderr(), cfg.Env, req, opts)
+	_, err = fmt.Fprintln(cmd.OutOrStdout(), tok)
+	return err
+}
+
+// allowed refuses prod without --allow-prod and a lifetime beyond the configured cap.
+func (r tokenRequest) allowed(cfg config.Config) error {
+	if cfg.Env == "prod" && !r.allowProd {
+		return fmt.Errorf("TICKUP_ENV is prod: a token signed with the shared secret can act as anyone; " +
+			"pass --allow-prod to mint one anyway (it is logged)")
+	}
+	if r.ttl > cfg.Auth.TokenMaxTTL {
+		return fmt.Errorf("ttl %s is longer than TICKUP_TOKEN_MAX_TTL (%s)", r.ttl, cfg.Auth.TokenMaxTTL)
+	}
+	return nil
+}
+
+// role is the api role of the request.
+func (r tokenRequest) role() string {
+	switch {
+	case r.admin:
+		return api.TokenRoleAdmin
+	case r.service:
+		return api.TokenRoleService
+	}
+	return api.TokenRoleUser
+}
+
+// tokenConfig loads the configuration (without requiring a database) and checks that it
+// has a SUPABASE_JWT.
+func tokenConfig() (config.Config, error) {
 	environ := os.Environ()
 	if os.Getenv("DATABASE_URL") == "" && os.Getenv("TICKUP_DATABASE_URL") == "" {
 		environ = append(environ, "TICKUP_DATABASE_URL="+unusedDatabaseURL)
 	}
 	cfg, err := config.Load(config.Options{Environ: environ})
 	if err != nil {
-		return "", &exitError{code: 2, err: fmt.Errorf("invalid configuration:\n%w", err)}
+		return cfg, &exitError{code: 2, err: fmt.Errorf("invalid configuration:\n%w", err)}
 	}
 	if strings.TrimSpace(cfg.Supabase.JWTSecret) == "" {
-		return "", errors.New("SUPABASE_JWT is not set: tickup token signs tokens with it")
+		return cfg, errors.New("SUPABASE_JWT is not set: tickup token signs tokens with it")
 	}
-	return cfg.Supabase.JWTSecret, nil
+	return cfg, nil
 }

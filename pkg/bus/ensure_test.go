@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/events"
 )
@@ -48,6 +50,11 @@ func TestEnsureTwiceIsFine(t *testing.T) {
 		}
 		if cfg := st.CachedInfo().Config; cfg.Duplicates != 2*time.Minute || cfg.Storage.String() != "File" {
 			t.Errorf("stream %s: duplicates %s storage %s", s.Name, cfg.Duplicates, cfg.Storage)
+		}
+		if cfg := st.CachedInfo().Config; cfg.MaxAge != s.MaxAge || cfg.MaxBytes != s.MaxBytes || cfg.MaxAge == 0 ||
+			cfg.Discard != jetstream.DiscardNew {
+			t.Errorf("stream %s: max age %s, max bytes %d, discard %s; want %s, %d, new", s.Name, cfg.MaxAge,
+				cfg.MaxBytes, cfg.Discard, s.MaxAge, s.MaxBytes)
 		}
 	}
 }

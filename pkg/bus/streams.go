@@ -14,7 +14,10 @@ import (
 const duplicateWindow = 2 * time.Minute
 
 // EnsureStreams creates or updates the given streams (file storage, 2-minute duplicate
-// window). It is idempotent, so every service and replica calls it at start-up.
+// window, the stream's MaxAge and MaxBytes). A full stream refuses new messages rather than
+// dropping old ones nobody may have consumed yet: the outbox keeps the rows and retries,
+// and a dead letter stays in its stream. It is idempotent, so every service and replica
+// calls it at start-up.
 func (c *Conn) EnsureStreams(ctx context.Context, streams ...events.Stream) error {
 	for _, s := range streams {
 		cfg := jetstream.StreamConfig{
@@ -23,6 +26,12 @@ func (c *Conn) EnsureStreams(ctx context.Context, streams ...events.Stream) erro
 			Storage:    jetstream.FileStorage,
 			Retention:  jetstream.LimitsPolicy,
 			Duplicates: duplicateWindow,
+			MaxAge:     s.MaxAge,
+			MaxBytes:   s.MaxBytes,
+			Discard:    jetstream.DiscardNew,
+		}
+		if cfg.MaxBytes == 0 {
+			cfg.MaxBytes = -1 // JetStream's "no limit"
 		}
 		if _, err := c.JS.CreateOrUpdateStream(ctx, cfg); err != nil {
 			return fmt.Errorf("ensure stream %s %v: %w", s.Name, s.Subjects, err)

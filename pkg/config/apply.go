@@ -36,6 +36,17 @@ func setBool(field func(*Config) *bool) func(*Config, string) error {
 	}
 }
 
+func setInt64(field func(*Config) *int64) func(*Config, string) error {
+	return func(c *Config, raw string) error {
+		n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+		if err != nil {
+			return fmt.Errorf("not an integer: %q", raw)
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
 func setDuration(field func(*Config) *time.Duration) func(*Config, string) error {
 	return func(c *Config, raw string) error {
 		d, err := time.ParseDuration(strings.TrimSpace(raw))

@@ -34,6 +34,12 @@ type Config struct {
 	DBRoles bool
 	// Holds bounds how long a wallet-paid purchase may wait for its hold.
 	Holds Holds
+	// Auth configures what a verified token grants.
+	Auth Auth
+	// Limits bound what one caller or client IP may take from the gateway.
+	Limits Limits
+	// Streams bounds what the JetStream streams keep.
+	Streams Streams
 }
 
 // Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a

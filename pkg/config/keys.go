@@ -62,7 +62,7 @@ const (
 const healthPortPrefix = "health_ports."
 
 func table() []Key {
-	return []Key{
+	return append([]Key{
 		{Name: keyEnv, Env: []string{"TICKUP_ENV"}, Default: "dev",
 			Description: "deployment environment: dev, test or prod",
 			apply:       setString(func(c *Config) *string { return &c.Env })},
@@ -129,7 +129,7 @@ func table() []Key {
 		{Name: keyHoldSweep, Env: []string{"TICKUP_HOLD_SWEEP_INTERVAL"}, Default: "5s",
 			Description: "how often the api fails wallet-paid purchases past their hold deadline",
 			apply:       setDuration(func(c *Config) *time.Duration { return &c.Holds.SweepInterval })},
-	}
+	}, limitKeys()...)
 }
 
 // healthPort is the key of one service's health and metrics port.

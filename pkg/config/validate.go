@@ -65,6 +65,7 @@ func (c Config) problems() []string {
 	checkAuth(r, c)
 	checkWebhooks(r, c)
 	checkCORS(r, c.CORSOrigins)
+	checkLimits(r, c)
 	return r.problems
 }
 

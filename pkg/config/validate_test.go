@@ -85,6 +85,21 @@ func TestValidate(t *testing.T) {
 			"holds.sweep_interval: must be positive, got -1s",
 			"data_dir: required",
 		}},
+		{name: "admin claim of an access-token hook", modify: func(c *Config) { c.Auth.AdminClaim = "user_role" }},
+		{name: "admin claims a user could set or that mean something else", modify: func(c *Config) {
+			c.Auth.AdminClaim = "user_metadata.role"
+		}, want: []string{"auth.admin_claim: must not be under user_metadata: users can write it themselves"}},
+		{name: "limits and retention", modify: func(c *Config) {
+			c.Auth.AdminClaim, c.Auth.TokenMaxTTL, c.Limits.StreamsPerIP, c.Limits.ReplayMaxEvents = "role", 0, -1, 0
+			c.Streams.MaxAge, c.Streams.DLQMaxBytes = time.Second, 10
+		}, want: []string{
+			"auth.admin_claim: must not be role: that claim is Supabase's database role",
+			"token.max_ttl: must be positive, got 0s",
+			"realtime.streams_per_ip: must be 0 (no limit) or more, got -1",
+			"realtime.replay_max_events: must be at least 1, got 0",
+			"streams.max_age: must be at least 2m0s, got 1s",
+			"streams.dlq_max_bytes: must be at least 1048576 bytes, got 10",
+		}},
 		{name: "NATS token never echoed", modify: func(c *Config) { c.NATSURL = "redis://s3cret@n:4222" },
 			want: []string{`NATS_URL: not a NATS URL: "redis://xxxxx@n:4222"`}},
 	}

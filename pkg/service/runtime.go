@@ -97,7 +97,7 @@ func (r *Runtime) connectBus(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
-	if err := conn.EnsureStreams(ctx, events.Streams()...); err != nil {
+	if err := conn.EnsureStreams(ctx, events.StreamsWith(retention(r.Config.Streams))...); err != nil {
 		conn.Close()
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
@@ -157,4 +157,9 @@ func (r *Runtime) Abort(err error) error {
 	r.Bus.Close()
 	_ = db.Close(r.DB)
 	return fmt.Errorf("%s: %w", r.Name, err)
+}
+
+// retention is the configured bound of the streams.
+func retention(s config.Streams) events.Retention {
+	return events.Retention{MaxAge: s.MaxAge, MaxBytes: s.MaxBytes, DLQMaxAge: s.DLQMaxAge, DLQMaxBytes: s.DLQMaxBytes}
 }

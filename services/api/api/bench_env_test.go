@@ -45,7 +45,7 @@ func startBenchRaffle(tb testing.TB) *benchRaffle {
 	tb.Helper()
 	r := &benchRaffle{tb: tb, admin: testenv.FreshDatabase(tb), nats: testenv.NATSURL(tb), client: newRaffleClient()}
 	r.adminDB = testenv.Open(tb, r.admin)
-	cfg := testenv.Config(tb, testenv.ServiceDSN(tb, r.admin, Name), r.nats, "SUPABASE_JWT="+testSecret)
+	cfg := testenv.Config(tb, testenv.ServiceDSN(tb, r.admin, Name), r.nats, append(unlimitedReads, "SUPABASE_JWT="+testSecret)...)
 	r.base = fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
 	opts := Options{Heartbeat: time.Minute} // zero write limits: all the load comes from one IP
 	r.run("gateway", r.base+"/readyz", func(ctx context.Context) error { return runWith(ctx, cfg, opts) })

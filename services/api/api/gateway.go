@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"log/slog"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -52,9 +53,12 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 			AuthenticateOptional:  auth.Optional(verifier),
 			RequireAdmin:          auth.RequireAdmin(),
 			RequireServiceOrAdmin: auth.RequireServiceOrAdmin(),
+			RequireAccount:        auth.RequireAccount(),
 			Touch:                 users.NewTracker(userStore, rt.Log, opts.TouchEvery).Middleware(),
-			LimitIP:               httpapi.LimitByIP(ratelimit.New(opts.WritesPerMinutePerIP, nil)),
-			LimitUser:             httpapi.LimitByUser(ratelimit.New(opts.WritesPerMinutePerUser, nil)),
+			LimitIP:               httpapi.LimitByIP(ratelimit.New(opts.WritesPerMinutePerIP, nil), httpapi.Writes),
+			LimitUser:             httpapi.LimitByUser(ratelimit.New(opts.WritesPerMinutePerUser, nil), httpapi.Writes),
+			LimitReadIP:           httpapi.LimitByIP(ratelimit.New(rt.Config.Limits.ReadsPerMinutePerIP, nil), httpapi.Reads),
+			LimitReadUser:         httpapi.LimitByUser(ratelimit.New(rt.Config.Limits.ReadsPerMinutePerUser, nil), httpapi.Reads),
 			Idempotency:           idempotency.Middleware(keys, rt.Log),
 			QueryToken:            httpapi.QueryToken(),
 		},
@@ -63,7 +67,7 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
-	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, opts.Heartbeat),
+	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, opts.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
 		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
@@ -79,10 +83,17 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 // newVerifier checks tokens with SUPABASE_JWT (HS256) and/or the JWKS of SUPABASE_URL.
 // With neither (allowed outside prod) it refuses every token rather than refusing to start.
 func newVerifier(cfg config.Config, log *slog.Logger) (*auth.Verifier, error) {
-	ac := auth.Config{HS256Secret: cfg.Supabase.JWTSecret, JWKSURL: cfg.Supabase.JWKSURL, Issuer: cfg.Supabase.JWTIssuer}
+	ac := auth.Config{HS256Secret: cfg.Supabase.JWTSecret, JWKSURL: cfg.Supabase.JWKSURL, Issuer: cfg.Supabase.JWTIssuer,
+		AdminClaim: cfg.Auth.AdminClaim, JWKSMaxAge: cfg.Auth.JWKSRefresh}
 	if ac.HS256Secret == "" && ac.JWKSURL == "" {
 		log.Warn("neither SUPABASE_JWT nor SUPABASE_URL is set: every access token will be refused")
 		ac.HS256Secret = rand.Text() + rand.Text() // a secret nobody knows
 	}
 	return auth.NewVerifier(ac)
+}
+
+// realtimeConfig bounds the event streams by the configured limits.
+func realtimeConfig(l config.Limits, heartbeat time.Duration) realtime.Config {
+	return realtime.Config{Heartbeat: heartbeat, StreamsPerUser: l.StreamsPerUser, StreamsPerIP: l.StreamsPerIP,
+		ReplayMaxAge: l.ReplayMaxAge, ReplayMaxEvents: l.ReplayMaxEvents}
 }

@@ -64,7 +64,7 @@ func TestWriteRateLimits(t *testing.T) {
 			t.Errorf("Retry-After %q", limited.Header.Get("Retry-After"))
 		}
 		g.do(t, http.MethodPost, "/api/v1/probe/orders", bob, order).decode(t, http.StatusCreated, &probeOrder{})
-		g.do(t, http.MethodGet, "/api/v1/users/me", ann, nil).decode(t, http.StatusOK, &struct{}{}) // reads are not limited
+		g.do(t, http.MethodGet, "/api/v1/users/me", ann, nil).decode(t, http.StatusOK, &struct{}{}) // writes do not spend the read budget
 	})
 	t.Run("per IP", func(t *testing.T) {
 		t.Parallel()

@@ -52,6 +52,10 @@ func (m *probeModule) Register(r *httpapi.Routes) {
 		Responses: []openapi.Response{{Status: http.StatusCreated, Body: probeOrder{}, Headers: []string{"Location"}}},
 		Problems:  []int{http.StatusForbidden},
 	}, m.order)
+	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/probe/whoami", Access: httpapi.Public,
+		Summary:   "Test-only: who the gateway takes the caller for",
+		Responses: []openapi.Response{{Status: http.StatusOK, Body: probeCaller{}}},
+	}, whoami)
 	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/probe/panic", Access: httpapi.Public,
 		Summary: "Test-only: panics", Responses: []openapi.Response{{Status: http.StatusNoContent}},
 	}, func(*gin.Context) { panic("probe: secret internal state") })
@@ -82,6 +86,19 @@ func (m *probeModule) order(c *gin.Context) {
 	}
 	c.Header("Location", c.FullPath()+"/"+uuid.NewString())
 	c.JSON(http.StatusCreated, probeOrder{UserID: userID, AmountCents: probePrice, Currency: req.Currency})
+}
+
+// probeCaller is who the gateway takes a caller for.
+type probeCaller struct {
+	SignedIn  bool   `json:"signed_in"`
+	UserID    string `json:"user_id"`
+	Role      string `json:"role"`
+	Anonymous bool   `json:"anonymous"`
+}
+
+func whoami(c *gin.Context) {
+	id, ok := auth.FromContext(c)
+	c.JSON(http.StatusOK, probeCaller{SignedIn: ok, UserID: id.UserID, Role: string(id.Role), Anonymous: id.Anonymous})
 }
 
 func (m *probeModule) flaky(c *gin.Context) {

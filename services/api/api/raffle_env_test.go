@@ -88,13 +88,18 @@ func startRaffleWith(t *testing.T, gatewayReplicas int, drawEnv ...string) *raff
 	return r
 }
 
-// raffleSetup configures the gateways: webhook secrets, and no write limits (the load
-// comes from one IP).
+// raffleSetup configures the gateways: webhook secrets, and no request limits (the load
+// and the polling come from one IP).
 func raffleSetup(s *setup) {
 	s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 0, 0
 	s.env = append(s.env, "TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
 		"TICKUP_WEBHOOK_GENERIC_SECRETS="+raffleGenericSecret)
+	s.env = append(s.env, unlimitedReads...)
 }
+
+// unlimitedReads lifts the GET and stream limits, for tests whose load comes from one IP.
+var unlimitedReads = []string{"TICKUP_RATE_LIMIT_READS_PER_MINUTE=0", "TICKUP_RATE_LIMIT_IP_READS_PER_MINUTE=0",
+	"TICKUP_SSE_STREAMS_PER_USER=0", "TICKUP_SSE_STREAMS_PER_IP=0"}
 
 // runService runs one replica of a backend service on its own role until the test ends.
 func (r *raffle) runService(t *testing.T, name string, run func(context.Context, config.Config) error, env ...string) {

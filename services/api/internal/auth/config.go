@@ -11,11 +11,15 @@ import (
 // DefaultAudience is the audience Supabase puts in user access tokens.
 const DefaultAudience = "authenticated"
 
+// DefaultAdminClaim is where Supabase keeps server-set roles: app_metadata.role.
+const DefaultAdminClaim = "app_metadata.role"
+
 // Defaults applied by NewVerifier to zero Config fields.
 const (
 	DefaultLeeway              = 30 * time.Second
 	DefaultJWKSRefreshInterval = 30 * time.Second
 	DefaultJWKSFetchTimeout    = 5 * time.Second
+	DefaultJWKSMaxAge          = 10 * time.Minute
 )
 
 // Config says which tokens a Verifier accepts. At least one of HS256Secret and JWKSURL is
@@ -28,8 +32,10 @@ type Config struct {
 	Audience    string        // default "authenticated"
 	Leeway      time.Duration // clock skew allowed on exp and nbf; default 30s
 	HTTPClient  *http.Client  // for the JWKS; default http.DefaultClient
+	AdminClaim  string        // dot path of the claim whose value "admin" makes an admin; default app_metadata.role
 
 	JWKSRefreshInterval time.Duration    // minimum time between JWKS fetches; default 30s
+	JWKSMaxAge          time.Duration    // longest a fetched JWKS is used; a shorter Cache-Control max-age wins; default 10m
 	JWKSFetchTimeout    time.Duration    // per fetch; default 5s
 	Now                 func() time.Time // clock; default time.Now
 }
@@ -50,6 +56,12 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.JWKSRefreshInterval == 0 {
 		c.JWKSRefreshInterval = DefaultJWKSRefreshInterval
+	}
+	if c.JWKSMaxAge == 0 {
+		c.JWKSMaxAge = DefaultJWKSMaxAge
+	}
+	if c.AdminClaim == "" {
+		c.AdminClaim = DefaultAdminClaim
 	}
 	if c.JWKSFetchTimeout == 0 {
 		c.JWKSFetchTimeout = DefaultJWKSFetchTimeout

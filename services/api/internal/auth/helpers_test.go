@@ -57,6 +57,7 @@ type jwksServer struct {
 	mu      sync.Mutex
 	doc     jwkSet
 	status  int
+	cache   string // Cache-Control of the answers
 	fetches atomic.Int32
 }
 
@@ -67,6 +68,9 @@ func newJWKSServer(t *testing.T, keys ...jwk) *jwksServer {
 		s.fetches.Add(1)
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		if s.cache != "" {
+			w.Header().Set("Cache-Control", s.cache)
+		}
 		w.WriteHeader(s.status)
 		_ = json.NewEncoder(w).Encode(s.doc)
 	}))
@@ -78,6 +82,13 @@ func (s *jwksServer) set(status int, keys ...jwk) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.status, s.doc = status, jwkSet{Keys: keys}
+}
+
+// cacheControl sets the Cache-Control header of the answers.
+func (s *jwksServer) cacheControl(value string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cache = value
 }
 
 func b64(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }

@@ -20,13 +20,14 @@ const (
 type identityKey struct{}
 
 // Required returns middleware that answers 401 unless the request carries a valid bearer
-// token, and otherwise puts the caller's Identity on the request.
+// token naming a caller, and otherwise puts the caller's Identity on the request.
 func Required(v *Verifier) gin.HandlerFunc {
 	return authenticate(v, true)
 }
 
-// Optional returns middleware that lets anonymous requests through but still rejects a
-// bad token: a client that sends one expects to be someone.
+// Optional returns middleware that lets anonymous requests through (no token, or the
+// project's anon key that a signed-out frontend sends) but still rejects a bad token: a
+// client that sends one expects to be someone.
 func Optional(v *Verifier) gin.HandlerFunc {
 	return authenticate(v, false)
 }
@@ -45,7 +46,14 @@ func authenticate(v *Verifier, required bool) gin.HandlerFunc {
 			return
 		}
 		id, err := v.Verify(c.Request.Context(), raw)
-		if err != nil {
+		switch {
+		case errors.Is(err, ErrAnonymousKey) && !required:
+			c.Next()
+			return
+		case errors.Is(err, ErrAnonymousKey):
+			unauthorized(c, challenge, "Sign in: the project's anon key does not name a user.")
+			return
+		case err != nil:
 			rejectToken(c, err)
 			return
 		}
@@ -93,6 +101,19 @@ func RequireAdmin() gin.HandlerFunc {
 // unless the caller is a backend service or an admin.
 func RequireServiceOrAdmin() gin.HandlerFunc {
 	return requireRole("This action is for services and admins.", RoleService, RoleAdmin)
+}
+
+// RequireAccount returns middleware, placed after Required, that answers 403 to an
+// anonymous sign-in: moving money needs a user with an account.
+func RequireAccount() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if id, ok := FromContext(c); ok && id.Anonymous {
+			problem.Write(c, problem.FromError(problem.NewError(problem.KindForbidden, problem.SlugAccountRequired,
+				"Sign in with an account to pay, top up or withdraw: a guest session cannot move money.")))
+			return
+		}
+		c.Next()
+	}
 }
 
 // requireRole lets through callers holding one of roles.

@@ -3,15 +3,41 @@ package auth
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 )
 
+// MintOption sets an optional claim of a minted token.
+type MintOption func(*mintOptions)
+
+// mintOptions are the optional claims of a minted token.
+type mintOptions struct {
+	issuer, adminClaim, tokenID string
+	now                         func() time.Time
+}
+
+// WithIssuer sets the token's iss.
+func WithIssuer(iss string) MintOption { return func(o *mintOptions) { o.issuer = iss } }
+
+// WithAdminClaim names the claim (a dot path) that carries "admin"; default app_metadata.role.
+func WithAdminClaim(path string) MintOption { return func(o *mintOptions) { o.adminClaim = path } }
+
+// WithTokenID sets the token's jti, which ties it to the log line of its minting.
+func WithTokenID(jti string) MintOption { return func(o *mintOptions) { o.tokenID = jti } }
+
+// WithMintClock sets the clock of iat and exp.
+func WithMintClock(now func() time.Time) MintOption { return func(o *mintOptions) { o.now = now } }
+
 // Mint signs an HS256 access token shaped like Supabase's, for `tickup token` and tests:
 // sub, email, aud "authenticated", iat, exp = now + ttl, role "authenticated" (or
-// "service_role" for RoleService) and app_metadata.role "admin" for RoleAdmin.
-func Mint(secret, userID, email string, role Role, ttl time.Duration) (string, error) {
+// "service_role" for RoleService) and the admin claim "admin" for RoleAdmin.
+func Mint(secret, userID, email string, role Role, ttl time.Duration, opts ...MintOption) (string, error) {
+	o := mintOptions{adminClaim: DefaultAdminClaim, now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	switch {
 	case secret == "":
 		return "", errors.New("mint token: empty secret")
@@ -20,18 +46,17 @@ func Mint(secret, userID, email string, role Role, ttl time.Duration) (string, e
 	case ttl <= 0:
 		return "", fmt.Errorf("mint token: ttl %s must be positive", ttl)
 	}
-	c, err := roleClaims(role)
+	c, err := roleClaims(role, o.adminClaim)
 	if err != nil {
 		return "", fmt.Errorf("mint token: %w", err)
 	}
-	now := time.Now()
-	c.RegisteredClaims = jwt.RegisteredClaims{
-		Subject:   userID,
-		Audience:  jwt.ClaimStrings{DefaultAudience},
-		IssuedAt:  jwt.NewNumericDate(now),
-		ExpiresAt: jwt.NewNumericDate(now.Add(ttl)),
+	now := o.now()
+	c["sub"], c["aud"], c["iat"], c["exp"] = userID, DefaultAudience, now.Unix(), now.Add(ttl).Unix()
+	for name, val := range map[string]string{"email": email, "iss": o.issuer, "jti": o.tokenID} {
+		if val != "" {
+			c[name] = val
+		}
 	}
-	c.Email = email
 	token, err := jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString([]byte(secret))
 	if err != nil {
 		return "", fmt.Errorf("mint token: %w", err)
@@ -40,16 +65,31 @@ func Mint(secret, userID, email string, role Role, ttl time.Duration) (string, e
 }
 
 // roleClaims returns the claims through which Supabase expresses role.
-func roleClaims(role Role) (claims, error) {
-	c := claims{Role: claimAuthenticated}
+func roleClaims(role Role, adminClaim string) (jwt.MapClaims, error) {
+	c := jwt.MapClaims{"role": claimAuthenticated}
 	switch role {
 	case RoleUser:
 	case RoleAdmin:
-		c.AppMetadata.Role = claimAdmin
+		setClaim(c, adminClaim, claimAdmin)
 	case RoleService:
-		c.Role = claimServiceRole
+		c["role"] = claimServiceRole
 	default:
-		return c, fmt.Errorf("unknown role %q", role)
+		return nil, fmt.Errorf("unknown role %q", role)
 	}
 	return c, nil
+}
+
+// setClaim sets the claim at a dot path, creating the objects on the way.
+func setClaim(c jwt.MapClaims, path string, val any) {
+	names := strings.Split(path, ".")
+	m := map[string]any(c)
+	for _, name := range names[:len(names)-1] {
+		next, ok := m[name].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[name] = next
+		}
+		m = next
+	}
+	m[names[len(names)-1]] = val
 }

@@ -13,6 +13,7 @@ import (
 
 // Errors returned by Verify, wrapping the precise cause.
 var (
+	ErrAnonymousKey    = errors.New("anonymous: the project's anon key")
 	ErrInvalidToken    = errors.New("invalid access token")
 	ErrTokenExpired    = errors.New("access token expired")
 	ErrKeysUnavailable = errors.New("token signing keys unavailable")
@@ -31,17 +32,10 @@ func NewVerifier(cfg Config) (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []jwt.ParserOption{
-		jwt.WithValidMethods(cfg.methods()),
-		jwt.WithAudience(cfg.Audience),
-		jwt.WithLeeway(cfg.Leeway),
-		jwt.WithTimeFunc(cfg.Now),
-		jwt.WithExpirationRequired(),
-	}
-	if cfg.Issuer != "" {
-		opts = append(opts, jwt.WithIssuer(cfg.Issuer))
-	}
-	v := &Verifier{cfg: cfg, parser: jwt.NewParser(opts...)}
+	// Audience and issuer depend on the kind of token, so identify checks them.
+	parser := jwt.NewParser(jwt.WithValidMethods(cfg.methods()), jwt.WithLeeway(cfg.Leeway),
+		jwt.WithTimeFunc(cfg.Now), jwt.WithExpirationRequired())
+	v := &Verifier{cfg: cfg, parser: parser}
 	if cfg.JWKSURL != "" {
 		v.keys = newKeySet(cfg)
 	}
@@ -49,10 +43,11 @@ func NewVerifier(cfg Config) (*Verifier, error) {
 }
 
 // Verify checks raw's signature and claims and returns the caller's Identity. Errors wrap
-// ErrTokenExpired, ErrKeysUnavailable or ErrInvalidToken.
+// ErrTokenExpired, ErrKeysUnavailable or ErrInvalidToken, or are ErrAnonymousKey for the
+// project's anon key, which is valid but names nobody.
 func (v *Verifier) Verify(ctx context.Context, raw string) (Identity, error) {
-	var c claims
-	if _, err := v.parser.ParseWithClaims(raw, &c, v.keyFunc(ctx)); err != nil {
+	c := jwt.MapClaims{}
+	if _, err := v.parser.ParseWithClaims(raw, c, v.keyFunc(ctx)); err != nil {
 		switch {
 		case errors.Is(err, jwt.ErrTokenExpired):
 			return Identity{}, fmt.Errorf("%w: %w", ErrTokenExpired, err)
@@ -62,8 +57,11 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Identity, error) {
 			return Identity{}, fmt.Errorf("%w: %w", ErrInvalidToken, err)
 		}
 	}
-	id, err := c.identity()
-	if err != nil {
+	id, err := v.identify(c)
+	switch {
+	case errors.Is(err, ErrAnonymousKey):
+		return Identity{}, err
+	case err != nil:
 		return Identity{}, fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
 	return id, nil

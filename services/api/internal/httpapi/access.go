@@ -33,14 +33,18 @@ type Middlewares struct {
 	RequireAdmin          gin.HandlerFunc // 403 unless admin (after Authenticate)
 	RequireServiceOrAdmin gin.HandlerFunc // 403 unless service or admin (after Authenticate)
 	Touch                 gin.HandlerFunc // records the caller as an app_user
+	RequireAccount        gin.HandlerFunc // 403 for an anonymous sign-in on a money route (after Authenticate)
 	LimitIP               gin.HandlerFunc // write rate limit per client IP
 	LimitUser             gin.HandlerFunc // write rate limit per caller
+	LimitReadIP           gin.HandlerFunc // GET rate limit per client IP
+	LimitReadUser         gin.HandlerFunc // GET rate limit per caller
 	Idempotency           gin.HandlerFunc // honours Idempotency-Key on authenticated POSTs
 	QueryToken            gin.HandlerFunc // turns ?access_token= into an Authorization header
 }
 
-// chain returns the middleware route runs before its handlers, in order: IP limit (writes),
-// authentication and role, caller bookkeeping, user limit (writes), idempotency (POSTs).
+// chain returns the middleware route runs before its handlers, in order: IP limit,
+// authentication and role, account check (money routes), caller bookkeeping, user limit,
+// idempotency (POSTs). Writes and GETs have limits of their own.
 func (m Middlewares) chain(route Route) []gin.HandlerFunc {
 	var c []gin.HandlerFunc
 	add := func(hs ...gin.HandlerFunc) {
@@ -50,9 +54,12 @@ func (m Middlewares) chain(route Route) []gin.HandlerFunc {
 			}
 		}
 	}
-	write := isWrite(route.Method) && route.Access != Webhook && route.Access != Open
+	limited := route.Access != Webhook && route.Access != Open
+	write, read := limited && isWrite(route.Method), limited && route.Method == http.MethodGet
 	if write {
 		add(m.LimitIP)
+	} else if read {
+		add(m.LimitReadIP)
 	}
 	if route.QueryToken {
 		add(m.QueryToken)
@@ -70,8 +77,13 @@ func (m Middlewares) chain(route Route) []gin.HandlerFunc {
 	case ServiceOrAdmin:
 		add(m.Authenticate, m.Touch, must(m.RequireServiceOrAdmin, route))
 	}
+	if isMoneyRoute(route) {
+		add(must(m.RequireAccount, route))
+	}
 	if write {
 		add(m.LimitUser)
+	} else if read {
+		add(m.LimitReadUser)
 	}
 	if route.Method == http.MethodPost && route.Access.authenticated() {
 		add(m.Idempotency)

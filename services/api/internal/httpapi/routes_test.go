@@ -23,6 +23,7 @@ func mark(name string) gin.HandlerFunc {
 func allMarked() Middlewares {
 	return Middlewares{Authenticate: mark("auth"), AuthenticateOptional: mark("optional"), RequireAdmin: mark("admin"),
 		RequireServiceOrAdmin: mark("service"), Touch: mark("touch"), LimitIP: mark("ip"), LimitUser: mark("user"),
+		LimitReadIP: mark("read-ip"), LimitReadUser: mark("read-user"), RequireAccount: mark("account"),
 		Idempotency: mark("idem"), QueryToken: mark("query")}
 }
 
@@ -38,8 +39,10 @@ func TestChainsFollowAccessAndMethod(t *testing.T) {
 		route Route
 		chain string
 	}{
-		{Route{Method: http.MethodGet, Path: "/a/{id}", Access: Public}, "optional"},
-		{Route{Method: http.MethodGet, Path: "/b", Access: User, QueryToken: true}, "query,auth,touch"},
+		{Route{Method: http.MethodGet, Path: "/a/{id}", Access: Public}, "read-ip,optional,read-user"},
+		{Route{Method: http.MethodGet, Path: "/b", Access: User, QueryToken: true}, "read-ip,query,auth,touch,read-user"},
+		{Route{Method: http.MethodPost, Path: "/purchases", Access: User}, "ip,auth,touch,account,user,idem"},
+		{Route{Method: http.MethodPost, Path: "/wallet/topups/{id}/cancel", Access: User}, "ip,auth,touch,user,idem"},
 		{Route{Method: http.MethodPost, Path: "/c", Access: Admin}, "ip,auth,touch,admin,user,idem"},
 		{Route{Method: http.MethodPut, Path: "/d", Access: ServiceOrAdmin}, "ip,auth,touch,service,user"},
 		{Route{Method: http.MethodPost, Path: "/e", Access: Webhook}, ""},

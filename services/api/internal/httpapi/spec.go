@@ -33,11 +33,15 @@ func (route Route) spec() openapi.Spec {
 	if route.Body != nil {
 		s.Problems = append(s.Problems, http.StatusBadRequest, http.StatusUnprocessableEntity)
 	}
+	limited := route.Access != Webhook && route.Access != Open
 	if isWrite(route.Method) {
 		s.Problems = append(s.Problems, http.StatusRequestEntityTooLarge)
-		if route.Access != Webhook && route.Access != Open {
-			s.Problems = append(s.Problems, http.StatusTooManyRequests)
-		}
+	}
+	if limited && (isWrite(route.Method) || route.Method == http.MethodGet) {
+		s.Problems = append(s.Problems, http.StatusTooManyRequests)
+	}
+	if isMoneyRoute(route) {
+		s.Problems = append(s.Problems, http.StatusForbidden) // an anonymous sign-in
 	}
 	if route.Method == http.MethodPost && route.Access.authenticated() {
 		s.Parameters = append(s.Parameters, idempotencyKeyParam())

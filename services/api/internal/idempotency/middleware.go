@@ -45,13 +45,26 @@ func Middleware(store *Store, log *slog.Logger) gin.HandlerFunc {
 			problem.Fail(c, log, err)
 			return
 		}
-		outcome, stored, err := store.Begin(c.Request.Context(), caller.UserID, key, hash)
+		scope := keyScope(caller)
+		outcome, stored, err := store.Begin(c.Request.Context(), scope, key, hash)
 		if err != nil {
 			problem.Fail(c, log, err)
 			return
 		}
-		answer(c, log, outcome, stored, func() { run(c, log, store, caller.UserID, key) })
+		answer(c, log, outcome, stored, func() { run(c, log, store, scope, key) })
 	}
+}
+
+// serviceScope holds the keys of a service key that names no user (Supabase's
+// service_role key): the nil UUID, which no user has.
+const serviceScope = "00000000-0000-0000-0000-000000000000"
+
+// keyScope is whose keys a caller's Idempotency-Key lives among.
+func keyScope(caller auth.Identity) string {
+	if caller.UserID == "" {
+		return serviceScope
+	}
+	return caller.UserID
 }
 
 // answer acts on Begin's outcome.

@@ -20,6 +20,7 @@ const (
 	SlugBodyTooLarge        = "body-too-large"
 	SlugUnauthorized        = "unauthorized"
 	SlugForbidden           = "forbidden"
+	SlugAccountRequired     = "account-required"
 	SlugNotFound            = "not-found"
 	SlugMethodNotAllowed    = "method-not-allowed"
 	SlugConflict            = "conflict"
@@ -59,6 +60,7 @@ func titles() map[string]string {
 		SlugBodyTooLarge:        "Request body too large",
 		SlugUnauthorized:        "Unauthorized",
 		SlugForbidden:           "Forbidden",
+		SlugAccountRequired:     "Account required",
 		SlugNotFound:            "Not found",
 		SlugMethodNotAllowed:    "Method not allowed",
 		SlugConflict:            "Conflict",

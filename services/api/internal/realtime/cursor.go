@@ -67,6 +67,18 @@ func (c Cursor) clamp(end Cursor) Cursor {
 	return out
 }
 
+// window raises positions to at most n messages before end, which bounds what a resume
+// from an old (or zero) id replays: the rest is older than a client may catch up on.
+func (c Cursor) window(end Cursor, n uint64) Cursor {
+	out := Cursor{streams: c.streams, seqs: append([]uint64(nil), c.seqs...)}
+	for i := range out.seqs {
+		if end.seqs[i] > n {
+			out.seqs[i] = max(out.seqs[i], end.seqs[i]-n)
+		}
+	}
+	return out
+}
+
 // advance moves past e and reports whether e was new to the client: events of a stream
 // arrive in sequence order, so anything at or before the position was seen or skipped.
 func (c *Cursor) advance(e Event) bool {

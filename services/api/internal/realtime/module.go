@@ -16,45 +16,69 @@ import (
 	"tickup.dev/services/api/internal/validate"
 )
 
-// DefaultHeartbeat is how often an idle stream gets a comment line.
-const DefaultHeartbeat = 15 * time.Second
+// Defaults of a Config's zero fields.
+const (
+	DefaultHeartbeat       = 15 * time.Second
+	DefaultReplayMaxAge    = 24 * time.Hour
+	DefaultReplayMaxEvents = 10_000
+)
+
+// Config bounds what the streams cost.
+type Config struct {
+	Heartbeat       time.Duration // comment lines on idle streams; default 15s
+	StreamsPerUser  int           // open streams per caller on this replica; 0: no cap
+	StreamsPerIP    int           // open streams per client IP on this replica; 0: no cap
+	ReplayMaxAge    time.Duration // a resume replays no older event; default 24h
+	ReplayMaxEvents int           // a resume looks at most at this many latest messages per stream; default 10,000
+}
 
 // Module serves the event streams.
 type Module struct {
-	hub       *Hub
-	log       *slog.Logger
-	heartbeat time.Duration
+	hub  *Hub
+	log  *slog.Logger
+	cfg  Config
+	caps *streamCaps
+	now  func() time.Time
 }
 
-// NewModule returns the streams module; heartbeat <= 0 means DefaultHeartbeat.
-func NewModule(hub *Hub, log *slog.Logger, heartbeat time.Duration) *Module {
-	if heartbeat <= 0 {
-		heartbeat = DefaultHeartbeat
+// NewModule returns the streams module, filling cfg's zero fields with the defaults.
+func NewModule(hub *Hub, log *slog.Logger, cfg Config) *Module {
+	if cfg.Heartbeat <= 0 {
+		cfg.Heartbeat = DefaultHeartbeat
 	}
-	return &Module{hub: hub, log: log, heartbeat: heartbeat}
+	if cfg.ReplayMaxAge <= 0 {
+		cfg.ReplayMaxAge = DefaultReplayMaxAge
+	}
+	if cfg.ReplayMaxEvents <= 0 {
+		cfg.ReplayMaxEvents = DefaultReplayMaxEvents
+	}
+	return &Module{hub: hub, log: log, cfg: cfg, caps: newStreamCaps(cfg.StreamsPerUser, cfg.StreamsPerIP), now: time.Now}
 }
 
 // streamDescription explains the protocol once, for both routes.
 const streamDescription = "Server-Sent Events. The first event, `ready`, carries the current position as its id. " +
 	"Each event's `id` encodes the stream positions: reconnect with `Last-Event-ID` (or ?last_event_id=) to " +
-	"receive exactly what came after it. Comment lines are sent every 15 s. Events of one producer arrive in order."
+	"receive what came after it, within a bounded window (recent events only: a client away longer reloads " +
+	"state over REST). Comment lines are sent every 15 s. Events of one producer arrive in order. Open streams " +
+	"are capped per user and per client IP (429 beyond)."
 
 // Register adds the stream routes.
 func (m *Module) Register(r *httpapi.Routes) {
 	r.Document().AddTag("realtime", "Server-Sent Events streams.")
 	sse := []openapi.Response{{Status: http.StatusOK, ContentType: "text/event-stream",
 		Description: "An endless stream of events."}}
+	tooMany := []int{http.StatusTooManyRequests}
 	resume := []openapi.Parameter{
 		openapi.Header("Last-Event-ID", "The id of the last event received.", openapi.String("")),
 		openapi.Query("last_event_id", "Same as the Last-Event-ID header.", openapi.String("")),
 	}
 	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/pools/{id}/events", Access: httpapi.Public,
 		Tags: []string{"realtime"}, Summary: "A pool's progress, state changes and draw result",
-		Description: describe(poolView()), Parameters: resume, Responses: sse,
+		Description: describe(poolView()), Parameters: resume, Responses: sse, Problems: tooMany,
 	}, m.poolEvents)
 	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/me/events", Access: httpapi.User, QueryToken: true,
 		Tags: []string{"realtime"}, Summary: "The caller's purchases, tickets, wallet entries and wins",
-		Description: describe(userView()), Parameters: resume, Responses: sse,
+		Description: describe(userView()), Parameters: resume, Responses: sse, Problems: tooMany,
 	}, m.myEvents)
 }
 

@@ -44,6 +44,10 @@ func TestCursor(t *testing.T) {
 	if got := c.clamp(newCursor(streams, map[string]uint64{events.StreamAPI: 3, events.StreamTicketing: 9})); got.String() != "3-2-0-0" {
 		t.Errorf("clamp = %s", got)
 	}
+	end := newCursor(streams, map[string]uint64{events.StreamAPI: 100, events.StreamTicketing: 9, events.StreamWallet: 50})
+	if got := c.window(end, 10); got.String() != "90-2-40-4" {
+		t.Errorf("window = %s, want at most 10 behind each end", got)
+	}
 }
 
 func TestRoutingAndProjections(t *testing.T) {

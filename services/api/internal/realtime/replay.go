@@ -18,14 +18,23 @@ const (
 // errReplayStalled reports a replay that stopped receiving what the stream holds.
 var errReplayStalled = errors.New("replay stalled")
 
-// Replay calls fn for the events of stream matching filters with sequences in (from, to],
-// in order, through a short-lived consumer of its own.
-func (h *Hub) Replay(ctx context.Context, stream string, filters []string, from, to uint64, fn func(Event) error) error {
-	if from >= to || len(filters) == 0 {
+// ReplayRange is what a replay reads: the events of Stream matching Filters with sequences
+// in (From, To], stored at or after Since.
+type ReplayRange struct {
+	Stream   string
+	Filters  []string
+	From, To uint64
+	Since    time.Time
+}
+
+// Replay calls fn for the events of r, in order, through a short-lived consumer of its own.
+func (h *Hub) Replay(ctx context.Context, r ReplayRange, fn func(Event) error) error {
+	stream, from, to := r.Stream, r.From, r.To
+	if from >= to || len(r.Filters) == 0 {
 		return nil
 	}
 	cons, err := h.js.CreateConsumer(ctx, stream, jetstream.ConsumerConfig{
-		FilterSubjects: filters, DeliverPolicy: jetstream.DeliverByStartSequencePolicy, OptStartSeq: from + 1,
+		FilterSubjects: r.Filters, DeliverPolicy: jetstream.DeliverByStartSequencePolicy, OptStartSeq: from + 1,
 		AckPolicy: jetstream.AckNonePolicy, InactiveThreshold: time.Minute, MemoryStorage: true,
 	})
 	if err != nil {
@@ -45,8 +54,10 @@ func (h *Hub) Replay(ctx context.Context, stream string, filters []string, from,
 			if err != nil || meta.Sequence.Stream > to {
 				return err
 			}
-			if err := fn(newEvent(stream, meta.Sequence.Stream, msg.Subject(), msg.Headers(), msg.Data())); err != nil {
-				return err
+			if !meta.Timestamp.Before(r.Since) {
+				if err := fn(newEvent(stream, meta.Sequence.Stream, msg.Subject(), msg.Headers(), msg.Data())); err != nil {
+					return err
+				}
 			}
 			if pending = meta.NumPending; meta.Sequence.Stream == to {
 				return nil

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/problem"
 )
 
@@ -30,6 +31,13 @@ func (m *Module) serve(c *gin.Context, v view, id string, project projector) {
 		problem.Fail(c, m.log, err)
 		return
 	}
+	caller, _ := auth.FromContext(c)
+	release, err := m.caps.acquire(caller.Key(), c.ClientIP())
+	if err != nil {
+		problem.Fail(c, m.log, err)
+		return
+	}
+	defer release()
 	sub, err := m.subscribe(ctx, v.key(id))
 	if err != nil {
 		problem.Fail(c, m.log, unavailable(err))
@@ -44,7 +52,7 @@ func (m *Module) serve(c *gin.Context, v view, id string, project projector) {
 	end := newCursor(v.streams, pos)
 	s := &stream{cur: end, key: v.key(id), project: project}
 	if resumed {
-		s.cur = from.clamp(end)
+		s.cur = from.clamp(end).window(end, uint64(m.cfg.ReplayMaxEvents))
 	}
 	if s.w, err = startSSE(c); err != nil {
 		return
@@ -66,10 +74,13 @@ func (m *Module) subscribe(ctx context.Context, key string) (*Subscription, erro
 	return m.hub.Subscribe(ctx, key)
 }
 
-// replay sends, stream by stream, the events after s.cur up to end.
+// replay sends, stream by stream, the events after s.cur up to end that are younger than
+// the replay's age bound.
 func (m *Module) replay(ctx context.Context, v view, id string, s *stream, end Cursor) error {
+	since := m.now().Add(-m.cfg.ReplayMaxAge)
 	for _, name := range v.streams {
-		err := m.hub.Replay(ctx, name, v.filters(name, id), s.cur.at(name), end.at(name), s.send)
+		err := m.hub.Replay(ctx, ReplayRange{Stream: name, Filters: v.filters(name, id),
+			From: s.cur.at(name), To: end.at(name), Since: since}, s.send)
 		if err != nil {
 			return err
 		}
@@ -79,7 +90,7 @@ func (m *Module) replay(ctx context.Context, v view, id string, s *stream, end C
 
 // forward sends live events and heartbeats until the client or the hub goes away.
 func (m *Module) forward(ctx context.Context, sub *Subscription, s *stream) {
-	ticker := time.NewTicker(m.heartbeat)
+	ticker := time.NewTicker(m.cfg.Heartbeat)
 	defer ticker.Stop()
 	for {
 		var err error

@@ -36,7 +36,7 @@ func (m *Module) Register(r *httpapi.Routes) {
 	r.Document().AddTag(tag, "Who is calling, and admin seeding of users.")
 	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/users/me", Access: httpapi.User, Tags: []string{tag},
 		Summary:   "The caller's own user record",
-		Responses: []openapi.Response{{Status: http.StatusOK, Body: User{}}},
+		Responses: []openapi.Response{{Status: http.StatusOK, Body: User{}}}, Problems: []int{http.StatusNotFound},
 	}, m.me)
 	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/users", Access: httpapi.Admin, Tags: []string{tag},
 		Summary: "List users, oldest first (admin)", Parameters: paging.Parameters(),
@@ -58,6 +58,10 @@ func (m *Module) Register(r *httpapi.Routes) {
 func (m *Module) me(c *gin.Context) {
 	ctx := c.Request.Context()
 	id, _ := auth.FromContext(c)
+	if id.UserID == "" {
+		problem.Fail(c, m.log, problem.NewError(problem.KindNotFound, "", "The service key names no user."))
+		return
+	}
 	u, err := m.store.Get(ctx, id.UserID)
 	if errors.Is(err, ErrNotFound) {
 		if err = m.store.Touch(ctx, id); err == nil {

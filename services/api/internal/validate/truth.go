@@ -10,8 +10,13 @@ import (
 
 // ActingUser returns whose data a request acts on: the caller's own unless the body names
 // another user_id, which only admins and services may do (403 for anyone else). A
-// user_id that is not a UUID is a 422.
+// user_id that is not a UUID is a 422, and so is none from a service key that names no user.
 func ActingUser(caller auth.Identity, bodyUserID *string) (string, error) {
+	if (bodyUserID == nil || *bodyUserID == "") && caller.UserID == "" {
+		return "", &problem.Error{Kind: problem.KindInvalid, Code: problem.SlugValidation,
+			Detail: "user_id is required: the service key names no user.",
+			Fields: []problem.FieldError{{Field: "user_id", Message: "is required for a service key that names no user"}}}
+	}
 	if bodyUserID == nil || *bodyUserID == "" {
 		return caller.UserID, nil
 	}
