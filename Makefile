@@ -95,7 +95,7 @@ test-property: ## Wallet property test: TICKUP_PROPERTY_SEQUENCES random money s
 	cd services/wallet && TICKUP_PROPERTY_SEQUENCES=$(TICKUP_PROPERTY_SEQUENCES) \
 	  $(GO) test -race -count=1 -v -timeout $(PROPERTY_TIMEOUT) -run '^TestRandomMoneySequencesKeepTheBooks$$' ./internal/property/
 
-bench: ## pgbench baseline, then every module's benchmarks, DESIGN §9 (BENCH, BENCH_FLAGS)
+bench: ## pgbench baseline, then every module's benchmarks, docs/performance.md (BENCH, BENCH_FLAGS)
 	@$(MODULE_DIRS); \
 	if [ -n "$${TICKUP_BENCH_PGBENCH_TPS:-}" ]; then \
 	  echo "bench: pgbench baseline given: TICKUP_BENCH_PGBENCH_TPS=$$TICKUP_BENCH_PGBENCH_TPS"; \

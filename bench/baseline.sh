@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tickup benchmark baseline (DESIGN §9): the machine's own PostgreSQL limit, measured in the
+# Tickup benchmark baseline (docs/performance.md): the machine's own PostgreSQL limit, measured in the
 # same run as the Go benchmarks so that their results can be read as ratios.
 #
 # What it does: creates a scratch database on the PostgreSQL the tests use, runs pgbench's
@@ -18,7 +18,7 @@
 # PGBENCH_SECONDS (20).
 #
 # Reading the results: the Go benchmarks report x_pgbench = their throughput ÷ this TPS.
-# DESIGN §9 targets: BenchmarkHotPool x_pgbench ≥ 10; BenchmarkFlashSale x_pgbench ≥ 1 and
+# docs/performance.md targets: BenchmarkHotPool x_pgbench ≥ 10; BenchmarkFlashSale x_pgbench ≥ 1 and
 # p99_ms ≤ 250 (measured at half the flash-sale rate).
 #
 # Exit codes: 0 measured; 3 pgbench is not installed (how to install it is printed); other

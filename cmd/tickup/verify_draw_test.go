@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-// vectorPool is the pool of the DESIGN §7 test vectors.
+// vectorPool is the pool of the test vectors of docs/fairness.md.
 const vectorPool = "0190a7e2-0000-7000-8000-000000000001"
 
 // vectorProof is the proof of the §7 vectors with k = 3 and no beacon, written out from the

@@ -9,7 +9,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 )
 
-// Consumer defaults (DESIGN §4).
+// Consumer defaults (docs/architecture.md, "Events").
 const (
 	defaultAckWait    = 30 * time.Second
 	defaultMaxDeliver = 8

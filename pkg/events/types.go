@@ -6,7 +6,7 @@ import "strings"
 // (those produced by ticketing and draw) append the pool id as one more token.
 type Type string
 
-// Event types, one per row of the contract (DESIGN §4).
+// Event types, one per row of the contract (docs/architecture.md, "Events").
 const (
 	TypePurchaseCreated     Type = "tickup.api.purchase.created"
 	TypePurchaseConfirmed   Type = "tickup.api.purchase.confirmed"

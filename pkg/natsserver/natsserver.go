@@ -1,5 +1,5 @@
 // Package natsserver runs a NATS server with JetStream inside the process, for tickup dev
-// and for tests (DESIGN.md §4: the server comes from the nats-server/v2 module, never the
+// and for tests (docs/architecture.md, "Events": the server comes from the nats-server/v2 module, never the
 // older Debian package).
 package natsserver
 

@@ -21,7 +21,7 @@ func EnvInt(tb testing.TB, name string, def int) int {
 }
 
 // ReportPgbenchRatio reports x_pgbench = perSecond ÷ TICKUP_BENCH_PGBENCH_TPS (the run's
-// pgbench baseline, DESIGN §9) when that is set.
+// pgbench baseline, docs/performance.md) when that is set.
 func ReportPgbenchRatio(b *testing.B, perSecond float64) {
 	b.Helper()
 	raw := os.Getenv("TICKUP_BENCH_PGBENCH_TPS")

@@ -14,7 +14,7 @@ import (
 // bareGinClients is how many clients send requests at once.
 const bareGinClients = 64
 
-// BenchmarkBareGin is DESIGN §9's HTTP baseline: a trivial Gin handler served over real HTTP
+// BenchmarkBareGin is the HTTP baseline of docs/performance.md: a trivial Gin handler served over real HTTP
 // on loopback, called by bareGinClients concurrent keep-alive clients. It reports req/s, the
 // ceiling any gateway route can approach on this machine.
 func BenchmarkBareGin(b *testing.B) {

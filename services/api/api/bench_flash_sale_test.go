@@ -11,7 +11,7 @@ import (
 // flashDefaultN is the default size of a flash sale's pool; TICKUP_BENCH_FLASH_N overrides it.
 const flashDefaultN = 2000
 
-// BenchmarkFlashSale is DESIGN §9's flash sale through the whole wallet saga over HTTP: the
+// BenchmarkFlashSale is the flash sale of docs/performance.md through the whole wallet saga over HTTP: the
 // real gateway (no write limits), draw, ticketing and wallet (two replicas each). Each
 // iteration opens a pool of N tickets and funds N + 5% buyers' wallets (untimed), then all of
 // them POST /purchases (payment_method wallet) at once; it ends when every accepted purchase
@@ -20,7 +20,7 @@ const flashDefaultN = 2000
 //
 // Metrics: purchases/s = N ÷ (first POST → last ticket recorded on its purchase);
 // burst_p99_ms = p99 of POST → ticket recorded in that burst; p99_ms = the same p99 in a
-// second sale whose purchases arrive one by one at half the measured rate (DESIGN §9's
+// second sale whose purchases arrive one by one at half the measured rate (docs/performance.md's
 // latency target, ≤ 250 ms); x_pgbench = purchases/s ÷ TICKUP_BENCH_PGBENCH_TPS (≥ 1).
 // "Ticket recorded" is the purchase's updated_at, written with issued_ticket_id.
 func BenchmarkFlashSale(b *testing.B) {

@@ -16,7 +16,7 @@ import (
 )
 
 // drawStack starts a gateway with the real draw and ticketing services beside it and
-// checks ticketing's invariants (DESIGN §3) when the test ends.
+// checks ticketing's invariants (docs/architecture.md, "Invariants") when the test ends.
 func drawStack(t *testing.T) *stack {
 	t.Helper()
 	s := startStack(t, backend{name: draw.Name, run: draw.Run}, backend{name: ticketing.Name, run: ticketing.Run})

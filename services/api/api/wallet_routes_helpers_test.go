@@ -14,7 +14,7 @@ import (
 )
 
 // walletStack starts a gateway (with edits to its setup) and the real wallet service beside
-// it, and checks the wallet's invariants (DESIGN §5) when the test ends.
+// it, and checks the wallet's invariants (docs/architecture.md, "Invariants") when the test ends.
 func walletStack(t *testing.T, edits ...func(*setup)) *stack {
 	t.Helper()
 	s := startStackWith(t, edits, backend{name: wallet.Name, run: wallet.Run})

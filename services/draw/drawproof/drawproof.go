@@ -1,5 +1,5 @@
 // Package drawproof is the public face of tickup-draw-v1 for code outside the draw service
-// (the tickup verify-draw command): the proof document of DESIGN §7 and its offline check.
+// (the tickup verify-draw command): the proof document of docs/fairness.md and its offline check.
 package drawproof
 
 import (

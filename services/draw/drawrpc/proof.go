@@ -20,7 +20,7 @@ type ProofRequest struct {
 }
 
 // ProofPage is one page of the proof document: Chunk holds its bytes from Offset on.
-// NextOffset is 0 on the last page. The whole document is the proof of DESIGN §7 exactly
+// NextOffset is 0 on the last page. The whole document is the proof of docs/fairness.md exactly
 // as stored, and its SHA-256 is ProofHash (draw.completed carries the same hash).
 type ProofPage struct {
 	PoolID      string `json:"pool_id"`
@@ -35,7 +35,7 @@ type ProofPage struct {
 // ProofDocument is a whole proof as Client.Proof returns it.
 type ProofDocument struct {
 	PoolID      string
-	Proof       json.RawMessage // the DESIGN §7 document, byte for byte as published
+	Proof       json.RawMessage // the docs/fairness.md document, byte for byte as published
 	ProofHash   string          // hex SHA-256 of Proof
 	Participant string          // the asked user's participant id ("" when no user was given)
 }

@@ -14,13 +14,13 @@ import (
 	"tickup.dev/services/ticketing/ticketingrpc"
 )
 
-// hotPoolDefaultN is DESIGN §9's hot pool size; TICKUP_BENCH_HOT_POOL_N overrides it.
+// hotPoolDefaultN is the hot pool size of docs/performance.md; TICKUP_BENCH_HOT_POOL_N overrides it.
 const hotPoolDefaultN = 100_000
 
 // publishChunk is how many purchases are published before waiting for their PubAcks.
 const publishChunk = 1000
 
-// BenchmarkHotPool is DESIGN §9's hot pool: N confirmed purchases of ONE pool (distinct
+// BenchmarkHotPool is the hot pool of docs/performance.md: N confirmed purchases of ONE pool (distinct
 // users, tickets_required = N) wait in the API stream before ticketing starts. The timer runs
 // from starting two replicas (Run, as the tests do) until the TICKETING stream holds N
 // ticket.issued events for the pool, so start-up and the outbox relay are included. Each

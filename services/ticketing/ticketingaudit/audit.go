@@ -1,4 +1,4 @@
-// Package ticketingaudit checks the ticketing invariants of DESIGN §3 on a live database.
+// Package ticketingaudit checks the ticketing invariants of docs/architecture.md ("Invariants") on a live database.
 // `tickup audit` runs it; the ticketing tests run it after every test.
 package ticketingaudit
 

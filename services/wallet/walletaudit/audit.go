@@ -1,4 +1,4 @@
-// Package walletaudit checks the wallet's invariants against its tables (DESIGN §5): the
+// Package walletaudit checks the wallet's invariants against its tables (docs/architecture.md, "Invariants"): the
 // cached balances match the ledger, no wallet spends more than it has, every capture,
 // refund, payout, top-up credit and withdrawal debit happens at most once per reference,
 // and no unconfirmed hold outlives its expiry. `tickup audit` runs it.

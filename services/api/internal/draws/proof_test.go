@@ -3,7 +3,7 @@ package draws
 import "testing"
 
 // TestParticipantMatchesTheTestVectors checks the gateway's participant ids against the
-// independent implementation's vectors of DESIGN §7.
+// independent implementation's vectors of docs/fairness.md.
 func TestParticipantMatchesTheTestVectors(t *testing.T) {
 	t.Parallel()
 	const pool = "0190a7e2-0000-7000-8000-000000000001"

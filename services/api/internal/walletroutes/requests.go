@@ -10,7 +10,7 @@ import (
 // gateway verifies (/webhooks/{provider}).
 var providers = []string{"stripe", "generic"}
 
-// Ledger reasons (DESIGN §5), for the ledger filter.
+// Ledger reasons (docs/architecture.md, "Invariants"), for the ledger filter.
 var ledgerReasons = []string{"TOPUP", "TICKET_PURCHASE", "REFUND", "PRIZE_PAYOUT", "ADJUSTMENT", "WITHDRAWAL"}
 
 // Withdrawal states, for the list filter.

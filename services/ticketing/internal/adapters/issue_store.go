@@ -13,7 +13,7 @@ import (
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
-// IssueStore runs issuance batches (DESIGN §3): one transaction claims the batch in the
+// IssueStore runs issuance batches (docs/architecture.md, "Invariants"): one transaction claims the batch in the
 // inbox, locks each pool once, numbers the pool's new tickets with one guarded UPDATE,
 // inserts them in one statement, and writes the outcomes and their outbox events.
 type IssueStore struct {

@@ -1,5 +1,5 @@
 -- Pools: one prize raffled in numbered tickets. tickets_sold and the FULL transition change
--- in one guarded UPDATE (DESIGN §3); the CHECKs below keep state and counts consistent.
+-- in one guarded UPDATE (docs/architecture.md, "Invariants"); the CHECKs below keep state and counts consistent.
 CREATE TABLE raffle_pool (
     pool_id              uuid        PRIMARY KEY,
     prize_id             uuid        NOT NULL REFERENCES prize (prize_id),
