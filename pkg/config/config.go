@@ -32,6 +32,19 @@ type Config struct {
 	CORSOrigins []string
 	// DBRoles makes each service connect as its own database role.
 	DBRoles bool
+	// Draw configures the draw terms of new pools.
+	Draw Draw
+}
+
+// Draw configures the terms new pools are committed to, and where beacon rounds come from.
+// A pool keeps the terms it was created with: changing these later never changes its draw.
+type Draw struct {
+	// Beacon is DrawBeaconOff or DrawBeaconQuicknet.
+	Beacon string
+	// BeaconURL is the drand HTTP relay.
+	BeaconURL string
+	// AllowNoBeacon lets env prod create pools without a beacon (an explicit, logged opt-out).
+	AllowNoBeacon bool
 }
 
 // Logging configures the process logger.

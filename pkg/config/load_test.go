@@ -21,6 +21,7 @@ func defaults() Config {
 		Log:           Logging{Format: "json", Level: "info"},
 		ShutdownGrace: 15 * time.Second,
 		DataDir:       "./.tickup",
+		Draw:          Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
 	}
 }
 

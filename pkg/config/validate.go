@@ -59,6 +59,8 @@ func (c Config) problems() []string {
 	checkAuth(r, c)
 	checkWebhooks(r, c)
 	checkCORS(r, c.CORSOrigins)
+	oneOf(r, keyDrawBeacon, c.Draw.Beacon, DrawBeaconOff, DrawBeaconQuicknet)
+	checkHTTPURL(r, "draw.beacon_url", c.Draw.BeaconURL, false)
 	return r.problems
 }
 

@@ -81,7 +81,8 @@ type Issuer interface {
 	IssueBatch(ctx context.Context, msgs []Message, plan func(domain.IssueSnapshot) domain.IssuePlan) error
 }
 
-// Committer asks the draw service for a pool's commitment.
+// Committer asks the draw service for a pool's commitment and draw terms.
 type Committer interface {
-	Commit(ctx context.Context, poolID uuid.UUID) ([]byte, error)
+	// Commit returns SHA-256 of the pool's seed and the terms of its draw with winners winners.
+	Commit(ctx context.Context, poolID uuid.UUID, winners int) ([]byte, domain.DrawTerms, error)
 }
