@@ -35,7 +35,7 @@ func TestTurningTheBeaconOffAfterCommitmentDoesNotChangeTheDraw(t *testing.T) {
 	pool := w.cashPool(3, 1)
 	committing.Kill()
 	// The operator turns the beacon off before the pool fills.
-	w.startDrawProcess(bin, "TICKUP_DRAW_BEACON=off", "TICKUP_DRAW_BEACON_URL="+relay.URL)
+	drawing := w.startDrawProcess(bin, "TICKUP_DRAW_BEACON=off", "TICKUP_DRAW_BEACON_URL="+relay.URL)
 	w.fill(pool)
 
 	var round *int64
@@ -65,6 +65,12 @@ func TestTurningTheBeaconOffAfterCommitmentDoesNotChangeTheDraw(t *testing.T) {
 	if draws != 0 {
 		t.Fatalf("the pool was drawn without its beacon round %d", want)
 	}
+	testenv.WaitFor(t, waitLimit, "the retry logged", func() error {
+		if !strings.Contains(drawing.Output(), fmt.Sprintf("beacon round %d", want)) {
+			return errors.New("not logged yet")
+		}
+		return nil
+	})
 }
 
 func TestProdRefusesAPoolWithoutABeaconUnlessOptedOut(t *testing.T) {
