@@ -110,5 +110,10 @@ func printValid(out io.Writer, p drawproof.Proof) {
 	for _, w := range p.Winners {
 		fmt.Fprintf(out, "  tier %d: ticket %d (participant %s)\n", w.Tier, w.TicketNum, w.Participant)
 	}
-	fmt.Fprintf(out, "check that commitment %s is the one the pool showed before you bought\n", p.Commitment)
+	fmt.Fprintf(out, "terms: %s\n", p.Terms)
+	fmt.Fprintf(out, "check that commitment %s and these terms are the ones the pool showed before you bought\n", p.Commitment)
+	if p.Beacon != nil {
+		fmt.Fprintf(out, "check on drand chain %s that round %d has randomness %s and is the first published at or after FULL + 30 s\n",
+			p.Terms.Beacon.ChainHash, p.Beacon.Round, p.Beacon.Randomness)
+	}
 }

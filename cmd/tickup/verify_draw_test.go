@@ -29,6 +29,7 @@ func vectorProof() string {
 	}
 	return `{"algorithm":"tickup-draw-v1","pool_id":"` + vectorPool + `",` +
 		`"commitment":"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd",` +
+		`"terms":{"winners_count":3,"beacon":null},` +
 		`"seed":"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",` +
 		`"tickets":[` + strings.Join(tickets, ",") + `],` +
 		`"tickets_hash":"65e7c757d8aef551bde3ad766480626b86f369d35ecfde12c984ea069d0d5303",` +
@@ -72,7 +73,8 @@ func TestVerifyDrawFileOfTheDesignVectorsIsValid(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "VALID\n") {
 		t.Fatalf("exit %d:\n%s\nwant VALID", code, out)
 	}
-	for _, want := range []string{"10 tickets, 3 winners", "tier 1: ticket 10", "tier 2: ticket 3", "tier 3: ticket 2"} {
+	for _, want := range []string{"10 tickets, 3 winners", "tier 1: ticket 10", "tier 2: ticket 3", "tier 3: ticket 2",
+		"terms: 3 winner(s), no beacon"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -111,6 +113,36 @@ func TestVerifyDrawSaysWhatDoesNotMatch(t *testing.T) {
 				if !strings.Contains(out, want) {
 					t.Errorf("output lacks %q:\n%s", want, out)
 				}
+			}
+		})
+	}
+}
+
+func TestVerifyDrawRefusesAProofThatBreaksItsTerms(t *testing.T) {
+	t.Parallel()
+	const lastWinner = `,{"tier":3,"ticket_num":2,"participant":"53014a1bd3f31e58"}]`
+	const beaconTerms = `"terms":{"winners_count":3,"beacon":{"chain_hash":` +
+		`"52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971","round_rule":"first-round-at-or-after-full+30s"}}`
+	tests := []struct {
+		name  string
+		edits []string // pairs: from, to
+		want  string
+	}{
+		{"winners cut off", []string{lastWinner, "]", `"words_used":3`, `"words_used":2`}, "winners: proof lists 2, the terms fix 3"},
+		{"no beacon though the terms fix one", []string{`"terms":{"winners_count":3,"beacon":null}`, beaconTerms},
+			"beacon: proof uses no beacon, the terms fix drand chain 52db9ba7"},
+		{"no terms", []string{`"terms":{"winners_count":3,"beacon":null},`, ""}, "terms: missing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			doc := vectorProof()
+			for i := 0; i < len(tc.edits); i += 2 {
+				doc = strings.Replace(doc, tc.edits[i], tc.edits[i+1], 1)
+			}
+			out, code := runVerify(t, "--file", writeProof(t, doc))
+			if code != 1 || !strings.HasPrefix(out, "INVALID\n") || !strings.Contains(out, tc.want) {
+				t.Fatalf("exit %d:\n%s\nwant INVALID with %q", code, out, tc.want)
 			}
 		})
 	}

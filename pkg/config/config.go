@@ -40,6 +40,8 @@ type Config struct {
 	Limits Limits
 	// Streams bounds what the JetStream streams keep.
 	Streams Streams
+	// Draw configures the draw terms of new pools.
+	Draw Draw
 }
 
 // Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a
@@ -50,6 +52,17 @@ type Holds struct {
 	TTL time.Duration
 	// SweepInterval is how often the api fails the purchases past their hold deadline.
 	SweepInterval time.Duration
+}
+
+// Draw configures the terms new pools are committed to, and where beacon rounds come from.
+// A pool keeps the terms it was created with: changing these later never changes its draw.
+type Draw struct {
+	// Beacon is DrawBeaconOff or DrawBeaconQuicknet.
+	Beacon string
+	// BeaconURL is the drand HTTP relay.
+	BeaconURL string
+	// AllowNoBeacon lets env prod create pools without a beacon (an explicit, logged opt-out).
+	AllowNoBeacon bool
 }
 
 // Logging configures the process logger.

@@ -56,6 +56,15 @@ const (
 	keyCORS        = "cors_origins"
 	keyHoldTTL     = "holds.ttl"
 	keyHoldSweep   = "holds.sweep_interval"
+	keyDrawBeacon  = "draw.beacon"
+)
+
+// Values of draw.beacon.
+const (
+	// DrawBeaconOff commits new pools to draws without public randomness.
+	DrawBeaconOff = "off"
+	// DrawBeaconQuicknet commits new pools to a round of drand's quicknet chain.
+	DrawBeaconQuicknet = "drand-quicknet"
 )
 
 // healthPortPrefix precedes a service's name in its health port key.
@@ -120,6 +129,15 @@ func table() []Key {
 		{Name: keyCORS, Env: []string{"TICKUP_CORS_ORIGINS"},
 			Description: "allowed browser origins, comma-separated",
 			apply:       setList(func(c *Config) *[]string { return &c.CORSOrigins })},
+		{Name: keyDrawBeacon, Env: []string{"TICKUP_DRAW_BEACON"}, Default: DrawBeaconOff,
+			Description: "public randomness the draw terms of new pools commit to: off or drand-quicknet",
+			apply:       setDrawBeacon},
+		{Name: "draw.beacon_url", Env: []string{"TICKUP_DRAW_BEACON_URL"}, Default: "https://api.drand.sh",
+			Description: "drand HTTP relay the draw service fetches beacon rounds from",
+			apply:       setString(func(c *Config) *string { return &c.Draw.BeaconURL })},
+		{Name: "draw.allow_no_beacon", Env: []string{"TICKUP_DRAW_ALLOW_NO_BEACON"}, Default: "false",
+			Description: "with env prod, allow pools whose draw uses no beacon (logged at warn on each)",
+			apply:       setBool(func(c *Config) *bool { return &c.Draw.AllowNoBeacon })},
 		{Name: "db_roles", Env: []string{"TICKUP_DB_ROLES"}, Default: "false",
 			Description: "services connect as their own database role",
 			apply:       setBool(func(c *Config) *bool { return &c.DBRoles })},
@@ -145,4 +163,13 @@ func healthPort(service, def string) Key {
 			return err
 		},
 	}
+}
+
+// setDrawBeacon reads draw.beacon; empty and "none" (accepted before the key existed) mean off.
+func setDrawBeacon(c *Config, raw string) error {
+	c.Draw.Beacon = strings.TrimSpace(raw)
+	if c.Draw.Beacon == "" || c.Draw.Beacon == "none" {
+		c.Draw.Beacon = DrawBeaconOff
+	}
+	return nil
 }

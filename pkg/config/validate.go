@@ -66,6 +66,8 @@ func (c Config) problems() []string {
 	checkWebhooks(r, c)
 	checkCORS(r, c.CORSOrigins)
 	checkLimits(r, c)
+	oneOf(r, keyDrawBeacon, c.Draw.Beacon, DrawBeaconOff, DrawBeaconQuicknet)
+	checkHTTPURL(r, "draw.beacon_url", c.Draw.BeaconURL, false)
 	return r.problems
 }
 

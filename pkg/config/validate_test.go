@@ -122,3 +122,26 @@ func TestValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestDrawBeaconIsOffOrAKnownChain(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		raw, want string
+		ok        bool
+	}{
+		{"", DrawBeaconOff, true},
+		{"none", DrawBeaconOff, true},
+		{"off", DrawBeaconOff, true},
+		{"drand-quicknet", DrawBeaconQuicknet, true},
+		{"drand-mainnet", "drand-mainnet", false},
+	}
+	for _, tc := range tests {
+		cfg, err := Load(Options{Environ: []string{"DATABASE_URL=postgres://u@h/db", "TICKUP_DRAW_BEACON=" + tc.raw}})
+		if tc.ok && (err != nil || cfg.Draw.Beacon != tc.want) {
+			t.Errorf("%q: beacon %q, %v; want %q", tc.raw, cfg.Draw.Beacon, err, tc.want)
+		}
+		if !tc.ok && (err == nil || !strings.Contains(err.Error(), "draw.beacon")) {
+			t.Errorf("%q: %v, want a problem naming draw.beacon", tc.raw, err)
+		}
+	}
+}

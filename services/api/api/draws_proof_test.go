@@ -42,6 +42,18 @@ func TestDrawsProofIsPublicVerifiableAndMarksTheCallersTickets(t *testing.T) {
 		proof.N != 4 || len(proof.Tickets) != 4 || len(proof.Winners) != 2 || proof.Beacon != nil || proof.WordsUsed < 2 {
 		t.Fatalf("proof %s", anonymous.Body)
 	}
+	if proof.Terms == nil || proof.Terms.WinnersCount != 2 || proof.Terms.Beacon != nil {
+		t.Fatalf("proof terms %+v, want the pool's 2 winners without a beacon", proof.Terms)
+	}
+	var shown struct {
+		DrawCommitment string          `json:"draw_commitment"`
+		DrawTerms      json.RawMessage `json:"draw_terms"`
+	}
+	s.do(t, http.MethodGet, "/api/v1/pools/"+pool.PoolID, "", nil).decode(t, http.StatusOK, &shown)
+	if shown.DrawCommitment != proof.Commitment || string(shown.DrawTerms) != `{"winners_count":2,"beacon":null}` {
+		t.Fatalf("the pool shows commitment %s and terms %s, the proof %s and %+v", shown.DrawCommitment, shown.DrawTerms,
+			proof.Commitment, proof.Terms)
+	}
 	seed, _ := hex.DecodeString(proof.Seed)
 	if sum := sha256.Sum256(seed); hex.EncodeToString(sum[:]) != proof.Commitment {
 		t.Fatalf("the seed %s does not open the commitment %s", proof.Seed, proof.Commitment)
@@ -91,7 +103,7 @@ func assertMine(t *testing.T, s *stack, path, tok, participant string, want int)
 		t.Fatalf("%d of participant %s's tickets marked, want %d: %s", marked, participant, want, r.Body)
 	}
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(r.Body, &raw); err != nil || len(raw) != 10 {
-		t.Fatalf("the marked proof has %d top-level fields, want the 10 of tickup-draw-v1: %s", len(raw), r.Body)
+	if err := json.Unmarshal(r.Body, &raw); err != nil || len(raw) != 11 || string(raw["terms"]) != `{"winners_count":2,"beacon":null}` {
+		t.Fatalf("the marked proof has %d top-level fields, want the 11 of tickup-draw-v1 with its terms: %s", len(raw), r.Body)
 	}
 }

@@ -46,7 +46,7 @@ func startDraw(t *testing.T) (*drawrpc.Client, string) {
 	t.Cleanup(nc.Close)
 	client := drawrpc.NewClient(nc)
 	testenv.WaitFor(t, 30*time.Second, "draw commit endpoint", func() error {
-		_, err := client.Commit(context.Background(), uuid.NewString())
+		_, err := client.Commit(context.Background(), drawrpc.CommitRequest{PoolID: uuid.NewString(), WinnersCount: 1})
 		return err
 	})
 	return client, admin
@@ -60,13 +60,16 @@ func TestCommitIsIdempotentAndHashesTheStoredSeed(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range commitments {
 		wg.Go(func() {
-			resp, err := client.Commit(context.Background(), poolID)
+			resp, err := client.Commit(context.Background(), drawrpc.CommitRequest{PoolID: poolID, WinnersCount: 2})
 			if err != nil {
 				t.Errorf("commit %d: %v", i, err)
 				return
 			}
 			if resp.PoolID != poolID {
 				t.Errorf("commit %d answered pool %s", i, resp.PoolID)
+			}
+			if resp.Terms.WinnersCount != 2 || resp.Terms.Beacon != nil {
+				t.Errorf("commit %d answered terms %+v, want 2 winners and no beacon", i, resp.Terms)
 			}
 			commitments[i] = resp.Commitment
 		})
@@ -81,7 +84,9 @@ func TestCommitIsIdempotentAndHashesTheStoredSeed(t *testing.T) {
 	if sum := sha256.Sum256(seed); hex.EncodeToString(sum[:]) != commitments[0] || len(seed) != 32 {
 		t.Fatalf("commitment %s is not SHA-256 of the stored %d-byte seed", commitments[0], len(seed))
 	}
-	other, err := client.Commit(context.Background(), uuid.NewString())
+	_, err := client.Commit(context.Background(), drawrpc.CommitRequest{PoolID: poolID, WinnersCount: 3})
+	wantProblem(t, func() error { return err }, http.StatusConflict, drawrpc.TypeTermsConflict)
+	other, err := client.Commit(context.Background(), drawrpc.CommitRequest{PoolID: uuid.NewString(), WinnersCount: 2})
 	if err != nil || other.Commitment == commitments[0] {
 		t.Fatalf("another pool got %v, %v: want its own commitment", other, err)
 	}
@@ -90,11 +95,21 @@ func TestCommitIsIdempotentAndHashesTheStoredSeed(t *testing.T) {
 func TestCommitRefusesABadPoolID(t *testing.T) {
 	t.Parallel()
 	client, _ := startDraw(t)
-	for _, id := range []string{"", "pool-1", "0190a7e2-0000-7000-8000"} {
-		_, err := client.Commit(context.Background(), id)
+	tests := []struct {
+		req   drawrpc.CommitRequest
+		field string
+	}{
+		{drawrpc.CommitRequest{PoolID: "", WinnersCount: 1}, "pool_id"},
+		{drawrpc.CommitRequest{PoolID: "pool-1", WinnersCount: 1}, "pool_id"},
+		{drawrpc.CommitRequest{PoolID: "0190a7e2-0000-7000-8000", WinnersCount: 1}, "pool_id"},
+		{drawrpc.CommitRequest{PoolID: uuid.NewString()}, "winners_count"},
+		{drawrpc.CommitRequest{PoolID: uuid.NewString(), WinnersCount: -1}, "winners_count"},
+	}
+	for _, tc := range tests {
+		_, err := client.Commit(context.Background(), tc.req)
 		var p *rpc.Problem
-		if !errors.As(err, &p) || p.Status != http.StatusUnprocessableEntity || p.Errors["pool_id"] == "" {
-			t.Errorf("pool_id %q: got %v, want a 422 naming pool_id", id, err)
+		if !errors.As(err, &p) || p.Status != http.StatusUnprocessableEntity || p.Errors[tc.field] == "" {
+			t.Errorf("%+v: got %v, want a 422 naming %s", tc.req, err, tc.field)
 		}
 	}
 }

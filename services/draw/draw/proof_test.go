@@ -20,7 +20,7 @@ import (
 )
 
 // proofFields are the fields of the published proof, DESIGN §7.
-var proofFields = []string{"algorithm", "beacon", "commitment", "n", "pool_id", "seed", "tickets", "tickets_hash", "winners", "words_used"}
+var proofFields = []string{"algorithm", "beacon", "commitment", "n", "pool_id", "seed", "terms", "tickets", "tickets_hash", "winners", "words_used"}
 
 func TestProofAndVerifyOfADrawnPool(t *testing.T) {
 	t.Parallel()
@@ -37,6 +37,9 @@ func TestProofAndVerifyOfADrawnPool(t *testing.T) {
 		t.Fatalf("proof: %v", err)
 	}
 	checkProofShape(t, doc.Proof)
+	if pool.DrawTerms == nil || pool.DrawTerms.WinnersCount != 2 || pool.DrawTerms.Beacon != nil {
+		t.Fatalf("pool terms %+v, want the 2 winners without a beacon the proof shows", pool.DrawTerms)
+	}
 	proof, err := drawproof.Parse(doc.Proof)
 	if err != nil || len(drawproof.Verify(proof)) != 0 || doc.ProofHash != e.ProofHash || proof.Commitment.String() != pool.DrawCommitment {
 		t.Fatalf("proof %s (%v): %v; hash %s, event's %s; commitment %s, pool's %s", doc.Proof, err,
@@ -70,8 +73,10 @@ func checkProofShape(t *testing.T, doc []byte) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if !slices.Equal(keys, proofFields) || string(fields["beacon"]) != "null" || string(fields["algorithm"]) != `"tickup-draw-v1"` {
-		t.Fatalf("proof fields %v (beacon %s), want %v with a null beacon", keys, fields["beacon"], proofFields)
+	if !slices.Equal(keys, proofFields) || string(fields["beacon"]) != "null" || string(fields["algorithm"]) != `"tickup-draw-v1"` ||
+		string(fields["terms"]) != `{"winners_count":2,"beacon":null}` {
+		t.Fatalf("proof fields %v (beacon %s, terms %s), want %v with a null beacon and the pool's terms", keys, fields["beacon"],
+			fields["terms"], proofFields)
 	}
 }
 
@@ -98,6 +103,8 @@ func TestVerifyReportsTamperingInTheDatabase(t *testing.T) {
 			[]string{"stored tickets_hash:", "stored s:", "tickets[1]: proof says 2:"}},
 		{"the stored seed", `UPDATE draw.pool_seed SET seed = sha256(seed) WHERE pool_id = ?`,
 			[]string{"stored commitment:", "stored s:", "seed: "}},
+		{"the stored terms", `UPDATE draw.pool_seed SET terms = jsonb_set(terms, '{winners_count}', '2') WHERE pool_id = ?`,
+			[]string{"terms: proof says 1 winner(s), no beacon, the pool was committed to 2 winner(s)", "stored winners_count: 1, the terms fix 2"}},
 	}
 	for _, tc := range tests {
 		pool := w.cashPool(4, 1)

@@ -3,29 +3,22 @@ package draw
 import (
 	"context"
 	"crypto/rand"
-	"fmt"
-	"os"
 	"time"
 
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/draw/internal/adapters"
 	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/services/draw/internal/beacon"
+	"tickup.dev/services/draw/internal/domain"
 	"tickup.dev/services/draw/internal/ports"
 	"tickup.dev/services/draw/internal/webhook"
 	"tickup.dev/services/ticketing/ticketingrpc"
-)
-
-// Environment settings of the optional drand beacon (off by default).
-const (
-	envBeacon    = "TICKUP_DRAW_BEACON"     // "drand-quicknet" turns it on
-	envBeaconURL = "TICKUP_DRAW_BEACON_URL" // the drand HTTP relay (default beacon.DefaultURL)
-	beaconDrand  = "drand-quicknet"
 )
 
 // Sizes and timing of the background work.
@@ -40,21 +33,42 @@ const (
 
 // wiring holds the service's assembled parts.
 type wiring struct {
-	rt     *service.Runtime
-	beacon app.Beacon
-	wake   chan struct{}
+	rt      *service.Runtime
+	beacons app.Beacons     // every chain a pool's terms may name, whatever new pools use
+	policy  app.TermsPolicy // the terms of new pools
+	wake    chan struct{}
 }
 
 func wire(rt *service.Runtime) (*wiring, error) {
-	w := &wiring{rt: rt, wake: make(chan struct{}, 1)}
-	switch mode := os.Getenv(envBeacon); mode {
-	case "", "off", "none":
-	case beaconDrand:
-		w.beacon = beacon.NewQuicknet(os.Getenv(envBeaconURL))
-	default:
-		return nil, fmt.Errorf("%s=%q: want %q or empty", envBeacon, mode, beaconDrand)
+	settings := rt.Config.Draw
+	quicknet := beacon.NewQuicknet(settings.BeaconURL)
+	w := &wiring{rt: rt, beacons: app.Beacons{quicknet.Chain.Hash: quicknet}, wake: make(chan struct{}, 1),
+		policy: app.TermsPolicy{Prod: rt.Config.Env == envProd, AllowNoBeacon: settings.AllowNoBeacon}}
+	if settings.Beacon == config.DrawBeaconQuicknet {
+		w.policy.Beacon = &domain.TermsBeacon{ChainHash: quicknet.Chain.Hash, RoundRule: domain.RoundRuleAfterFull}
 	}
+	w.logPolicy()
 	return w, nil
+}
+
+// envProd is the TICKUP_ENV of production.
+const envProd = "prod"
+
+// logPolicy says at start-up which terms new pools get, loudly when prod goes without a beacon.
+func (w *wiring) logPolicy() {
+	p, log := w.policy, w.rt.Log
+	switch {
+	case p.Beacon != nil:
+		log.Info("new pools are committed to draw with a drand beacon round", "chain", p.Beacon.ChainHash, "round_rule", p.Beacon.RoundRule)
+	case p.Prod && p.AllowNoBeacon:
+		log.Warn("TICKUP_DRAW_ALLOW_NO_BEACON is set: new pools are drawn without a beacon in prod, " +
+			"so whoever can read the draw schema can predict their winners before the last sale")
+	case p.Prod:
+		log.Warn("TICKUP_ENV=prod without a beacon: pool creation is refused until TICKUP_DRAW_BEACON=drand-quicknet " +
+			"(or the explicit opt-out TICKUP_DRAW_ALLOW_NO_BEACON=true) is set")
+	default:
+		log.Info("new pools are committed to draw without a beacon; pools committed with one still wait for their round")
+	}
 }
 
 // start registers the RPC endpoints, the pool.full consumer and the workers.
@@ -77,7 +91,7 @@ func (w *wiring) serveRPC() error {
 	}
 	reader := adapters.DrawReader{DB: w.rt.DB}
 	endpoints := ports.RPC{
-		Commit: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader},
+		Commit: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader, Policy: w.policy, Log: w.rt.Log},
 		Proof:  app.GetProof{Proofs: reader, PageSize: proofPageSize},
 		Verify: app.VerifyDraw{Draws: reader},
 		Log:    w.rt.Log,
@@ -91,7 +105,7 @@ func (w *wiring) serveRPC() error {
 // consumePools queues every full pool for its draw and wakes the drawer after each commit.
 func (w *wiring) consumePools(ctx context.Context) error {
 	c := ports.PoolsConsumer{Now: time.Now, Request: func(tx *gorm.DB) app.RequestDraw {
-		return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacon: w.beacon}
+		return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacons: w.beacons}
 	}}
 	h := inbox.Handler(w.rt.DB, PoolsDurable, c.Handle)
 	spec := bus.ConsumerSpec{Stream: events.StreamTicketing, Durable: PoolsDurable,
@@ -117,7 +131,7 @@ func (w *wiring) runDrawer() {
 		Store:     adapters.DrawStore{DB: w.rt.DB},
 		Ticketing: adapters.Ticketing{Client: ticketingrpc.NewClient(w.rt.Bus.NC), PageSize: ticketsPageSize},
 		Seeds:     adapters.SeedRepository{DB: w.rt.DB},
-		Beacon:    w.beacon,
+		Beacons:   w.beacons,
 		Notify:    w.rt.Config.Notify.URL != "",
 		Backoff:   app.Backoff{Base: retryBase, Cap: drawRetryCap}, Now: time.Now, Log: w.rt.Log,
 	}

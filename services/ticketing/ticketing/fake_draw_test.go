@@ -15,8 +15,9 @@ import (
 // fakeDraw stands in for the draw service's commitment endpoint (the real one has its own
 // tests): a random seed per pool, remembered, so repeated calls agree.
 type fakeDraw struct {
-	mu    sync.Mutex
-	seeds map[string][]byte
+	mu           sync.Mutex
+	seeds        map[string][]byte
+	extraWinners int // a faulty draw fixes terms for this many more winners than asked
 }
 
 func startFakeDraw(t *testing.T, natsURL string) *fakeDraw {
@@ -47,7 +48,8 @@ func (f *fakeDraw) commit(_ context.Context, req drawrpc.CommitRequest) (drawrpc
 		f.seeds[req.PoolID] = seed
 	}
 	sum := sha256.Sum256(seed)
-	return drawrpc.CommitResponse{PoolID: req.PoolID, Commitment: hex.EncodeToString(sum[:])}, nil
+	return drawrpc.CommitResponse{PoolID: req.PoolID, Commitment: hex.EncodeToString(sum[:]),
+		Terms: drawrpc.Terms{WinnersCount: req.WinnersCount + f.extraWinners}}, nil
 }
 
 // commitment returns the hex commitment the fake gave poolID, "" if it was never asked.

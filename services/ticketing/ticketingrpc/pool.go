@@ -28,8 +28,23 @@ type Pool struct {
 	ClosesAt          *time.Time `json:"closes_at"`
 	WinnersCount      int        `json:"winners_count"`
 	DrawCommitment    string     `json:"draw_commitment"` // hex SHA-256 of the draw seed
+	DrawTerms         *DrawTerms `json:"draw_terms"`      // fixed with the commitment; nil for older pools
 	CreatedAt         time.Time  `json:"created_at"`
 	UpdatedAt         time.Time  `json:"updated_at"`
+}
+
+// DrawTerms are a pool's draw terms, fixed with its commitment when it is created and
+// never changed: the number of winners, and no beacon or the drand chain and round rule.
+// The draw's proof repeats them; a proof that differs from them does not verify.
+type DrawTerms struct {
+	WinnersCount int              `json:"winners_count"`
+	Beacon       *DrawTermsBeacon `json:"beacon"`
+}
+
+// DrawTermsBeacon names the drand chain (chain hash) and the rule that picks the round.
+type DrawTermsBeacon struct {
+	ChainHash string `json:"chain_hash"`
+	RoundRule string `json:"round_rule"`
 }
 
 // CreatePoolRequest opens a pool. Currency defaults to the prize's, winners_count to 1 and

@@ -9,22 +9,23 @@ import (
 // Pool is a raffle of one prize in numbered tickets. A null boost or retry price means the
 // pool does not sell them.
 type Pool struct {
-	PoolID            string     `json:"pool_id" format:"uuid"`
-	PrizeID           string     `json:"prize_id" format:"uuid"`
-	TicketPriceCents  int64      `json:"ticket_price_cents" minimum:"1"`
-	Currency          string     `json:"currency" example:"EUR"`
-	TicketsRequired   int        `json:"tickets_required" minimum:"1" doc:"Tickets to sell before the draw."`
-	TicketsSold       int        `json:"tickets_sold" minimum:"0"`
-	State             string     `json:"state" enum:"OPEN,FULL,STARTED,DRAWN,CANCELLED"`
-	MaxTicketsPerUser *int       `json:"max_tickets_per_user" doc:"Null: no cap."`
-	BoostPriceCents   *int64     `json:"boost_price_cents" doc:"Null: the pool sells no boosts."`
-	MaxBoostsPerUser  int        `json:"max_boosts_per_user"`
-	RetryPriceCents   *int64     `json:"retry_price_cents" doc:"Null: the pool sells no retries."`
-	ClosesAt          *time.Time `json:"closes_at" doc:"When an unsold pool is cancelled; null: never."`
-	WinnersCount      int        `json:"winners_count" minimum:"1"`
-	DrawCommitment    string     `json:"draw_commitment" doc:"Hex SHA-256 of the draw seed, published before any sale."`
-	CreatedAt         time.Time  `json:"created_at"`
-	UpdatedAt         time.Time  `json:"updated_at"`
+	PoolID            string                  `json:"pool_id" format:"uuid"`
+	PrizeID           string                  `json:"prize_id" format:"uuid"`
+	TicketPriceCents  int64                   `json:"ticket_price_cents" minimum:"1"`
+	Currency          string                  `json:"currency" example:"EUR"`
+	TicketsRequired   int                     `json:"tickets_required" minimum:"1" doc:"Tickets to sell before the draw."`
+	TicketsSold       int                     `json:"tickets_sold" minimum:"0"`
+	State             string                  `json:"state" enum:"OPEN,FULL,STARTED,DRAWN,CANCELLED"`
+	MaxTicketsPerUser *int                    `json:"max_tickets_per_user" doc:"Null: no cap."`
+	BoostPriceCents   *int64                  `json:"boost_price_cents" doc:"Null: the pool sells no boosts."`
+	MaxBoostsPerUser  int                     `json:"max_boosts_per_user"`
+	RetryPriceCents   *int64                  `json:"retry_price_cents" doc:"Null: the pool sells no retries."`
+	ClosesAt          *time.Time              `json:"closes_at" doc:"When an unsold pool is cancelled; null: never."`
+	WinnersCount      int                     `json:"winners_count" minimum:"1"`
+	DrawCommitment    string                  `json:"draw_commitment" doc:"Hex SHA-256 of the draw seed, published before any sale."`
+	DrawTerms         *ticketingrpc.DrawTerms `json:"draw_terms" doc:"The draw's terms, fixed with the commitment and never changed: winners_count, and beacon null or {chain_hash, round_rule}. The proof repeats them. Null only for pools created before terms existed."`
+	CreatedAt         time.Time               `json:"created_at"`
+	UpdatedAt         time.Time               `json:"updated_at"`
 }
 
 // poolCreate is the body of POST /pools.

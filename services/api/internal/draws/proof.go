@@ -6,12 +6,13 @@ import (
 )
 
 // DrawProof is the public proof of a pool's draw, exactly as tickup-draw-v1 publishes it
-// (DESIGN §7); byte values are lowercase hex. For a signed-in caller, the caller's own
+// (docs/fairness.md); byte values are lowercase hex. For a signed-in caller, the caller's own
 // tickets (and winning tickets) carry "mine": true.
 type DrawProof struct {
 	Algorithm   string        `json:"algorithm" enum:"tickup-draw-v1"`
 	PoolID      string        `json:"pool_id" format:"uuid"`
 	Commitment  string        `json:"commitment" pattern:"^[0-9a-f]{64}$" doc:"SHA-256 of the seed, published before any sale."`
+	Terms       *ProofTerms   `json:"terms" doc:"The draw terms fixed when the pool was created; the draw must match them."`
 	Seed        string        `json:"seed" pattern:"^[0-9a-f]{64}$" doc:"The 32 secret bytes chosen when the pool was created."`
 	Tickets     []ProofTicket `json:"tickets" doc:"Every ticket, in ticket_num order."`
 	TicketsHash string        `json:"tickets_hash" pattern:"^[0-9a-f]{64}$" doc:"E: SHA-256 over \"{ticket_num}:{participant}:{weight}\\n\" per ticket."`
@@ -19,6 +20,19 @@ type DrawProof struct {
 	Beacon      *ProofBeacon  `json:"beacon" doc:"The public randomness mixed in, or null."`
 	WordsUsed   uint64        `json:"words_used" doc:"64-bit words drawn from the generator."`
 	Winners     []ProofWinner `json:"winners" doc:"In tier order."`
+}
+
+// ProofTerms are the draw terms the pool showed beside its commitment before any sale.
+type ProofTerms struct {
+	WinnersCount int               `json:"winners_count" minimum:"1"`
+	Beacon       *ProofTermsBeacon `json:"beacon" doc:"null: the draw uses no beacon."`
+}
+
+// ProofTermsBeacon is the drand chain the draw must take its round from, and the rule
+// that picks the round.
+type ProofTermsBeacon struct {
+	ChainHash string `json:"chain_hash" pattern:"^[0-9a-f]{64}$"`
+	RoundRule string `json:"round_rule" enum:"first-round-at-or-after-full+30s" doc:"The first round published at or after the moment the pool became FULL plus 30 s."`
 }
 
 // ProofTicket is one ticket of a drawn pool.

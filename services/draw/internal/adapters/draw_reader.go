@@ -40,6 +40,7 @@ type drawRow struct {
 	Proof            []byte
 	ProofHash        string
 	Seed             []byte
+	Terms            *string
 	Commitment       []byte
 	TicketsHash      []byte
 	N                int64
@@ -55,7 +56,7 @@ type drawRow struct {
 func (r DrawReader) Stored(ctx context.Context, poolID uuid.UUID) (app.StoredDraw, error) {
 	db := r.DB.WithContext(ctx)
 	var rows []drawRow
-	err := db.Raw(`SELECT d.draw_id, d.proof, d.proof_hash, s.seed, d.commitment, d.tickets_hash, d.n, d.winners_count,
+	err := db.Raw(`SELECT d.draw_id, d.proof, d.proof_hash, s.seed, s.terms::text AS terms, d.commitment, d.tickets_hash, d.n, d.winners_count,
 			d.s, d.words_used, d.beacon_round, d.beacon_randomness
 		FROM draw d JOIN pool_seed s ON s.pool_id = d.pool_id WHERE d.pool_id = ?`, poolID).Scan(&rows).Error
 	if err != nil {
@@ -67,6 +68,9 @@ func (r DrawReader) Stored(ctx context.Context, poolID uuid.UUID) (app.StoredDra
 	d := rows[0]
 	st := app.StoredDraw{PoolID: poolID, Proof: d.Proof, ProofHash: d.ProofHash, Seed: d.Seed, Commitment: d.Commitment,
 		TicketsHash: d.TicketsHash, N: d.N, WinnersCount: d.WinnersCount, S: d.S, WordsUsed: uint64(d.WordsUsed)}
+	if st.Terms, err = decodeTerms(d.Terms); err != nil {
+		return app.StoredDraw{}, fmt.Errorf("draw of pool %s: %w", poolID, err)
+	}
 	if d.BeaconRound != nil {
 		st.Beacon = &domain.Beacon{Round: uint64(*d.BeaconRound), Randomness: d.BeaconRandomness}
 	}

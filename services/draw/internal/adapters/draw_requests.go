@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"tickup.dev/services/draw/internal/app"
+	"tickup.dev/services/draw/internal/domain"
 )
 
 // DrawRequests implements app.DrawRequests in the caller's transaction.
@@ -23,4 +25,13 @@ func (r DrawRequests) Add(ctx context.Context, req app.DrawRequest) error {
 		return fmt.Errorf("store draw request of pool %s: %w", req.PoolID, err)
 	}
 	return nil
+}
+
+// Terms implements app.DrawRequests: the terms kept with the pool's seed.
+func (r DrawRequests) Terms(ctx context.Context, poolID uuid.UUID) (*domain.Terms, error) {
+	row, err := readSeed(r.Tx.WithContext(ctx), poolID)
+	if err != nil {
+		return nil, err
+	}
+	return decodeTerms(row.Terms)
 }

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -22,9 +20,15 @@ type DrawStore interface {
 	WithDue(ctx context.Context, now time.Time, decide func(ctx context.Context, req DrawRequest) Outcome) (bool, error)
 }
 
-// SeedReader reads a pool's secret seed.
+// PoolSeed is what the draw service kept for a pool since its creation.
+type PoolSeed struct {
+	Seed  []byte
+	Terms *domain.Terms // nil for a pool committed before draw terms existed
+}
+
+// SeedReader reads a pool's secret seed and its draw terms.
 type SeedReader interface {
-	Seed(ctx context.Context, poolID uuid.UUID) ([]byte, error)
+	Committed(ctx context.Context, poolID uuid.UUID) (PoolSeed, error)
 }
 
 // Outcome is what becomes of a due draw request: Draw to store, or a retry at RetryAt.
@@ -35,15 +39,17 @@ type Outcome struct {
 	Failed  bool   // the attempt failed (it counts toward the back-off)
 }
 
-// DrawPool draws due pools: it starts the pool, reads its frozen ticket list, its seed and,
-// if fixed, its beacon round, and computes the winners. Every input is fixed before the
-// first attempt, so a retried or resumed draw gives the same winners.
+// DrawPool draws due pools: it starts the pool, reads its frozen ticket list, its seed and
+// terms and, when the terms call for one, its beacon round, and computes the winners.
+// Every input is fixed before the first attempt, so a retried or resumed draw gives the
+// same winners. The terms alone decide the beacon: a pool committed to one waits for its
+// round however the service is configured now.
 type DrawPool struct {
 	Store     DrawStore
 	Ticketing Ticketing
 	Seeds     SeedReader
-	Beacon    Beacon // nil: a request with a beacon round waits until one is configured
-	Notify    bool   // write a winner notification with every draw
+	Beacons   Beacons
+	Notify    bool // write a winner notification with every draw
 	Backoff   Backoff
 	Now       func() time.Time
 	Log       *slog.Logger
@@ -51,30 +57,51 @@ type DrawPool struct {
 
 // Step handles the oldest due request, if any, and reports whether there was one.
 func (h DrawPool) Step(ctx context.Context) (bool, error) {
-	return h.Store.WithDue(ctx, h.Now(), func(ctx context.Context, req DrawRequest) Outcome {
-		if at, waiting := h.beaconDue(req); waiting {
-			return Outcome{RetryAt: at, Reason: fmt.Sprintf("waiting for beacon round %d", *req.BeaconRound)}
-		}
-		rec, err := h.draw(ctx, req)
-		if err != nil {
-			h.Log.Warn("draw failed, will retry", "pool_id", req.PoolID, "attempt", req.Attempts+1, "err", err)
-			return Outcome{RetryAt: h.Now().Add(h.Backoff.After(req.Attempts + 1)), Reason: err.Error(), Failed: true}
-		}
-		return Outcome{Draw: rec}
-	})
+	return h.Store.WithDue(ctx, h.Now(), h.decide)
 }
 
-// beaconDue reports whether req waits for its beacon round to be published, and until when.
-func (h DrawPool) beaconDue(req DrawRequest) (time.Time, bool) {
-	if req.BeaconRound == nil || h.Beacon == nil {
-		return time.Time{}, false
+func (h DrawPool) decide(ctx context.Context, req DrawRequest) Outcome {
+	committed, err := h.Seeds.Committed(ctx, req.PoolID)
+	if err != nil {
+		return h.retry(req, err)
 	}
-	at := h.Beacon.TimeOf(*req.BeaconRound)
-	return at, h.Now().Before(at)
+	b, err := h.beaconOf(committed.Terms, req)
+	if err != nil {
+		return h.retry(req, err)
+	}
+	if b != nil {
+		if at := b.TimeOf(*req.BeaconRound); h.Now().Before(at) {
+			h.Log.Info("draw waits for the beacon round its terms fixed", "pool_id", req.PoolID,
+				"round", *req.BeaconRound, "chain", committed.Terms.Beacon.ChainHash, "due", at)
+			return Outcome{RetryAt: at, Reason: fmt.Sprintf("waiting for beacon round %d, fixed by the pool's draw terms", *req.BeaconRound)}
+		}
+	}
+	rec, err := h.draw(ctx, req, committed, b)
+	if err != nil {
+		return h.retry(req, err)
+	}
+	return Outcome{Draw: rec}
 }
 
-func (h DrawPool) draw(ctx context.Context, req DrawRequest) (*DrawRecord, error) {
-	in, err := h.gather(ctx, req)
+func (h DrawPool) retry(req DrawRequest, err error) Outcome {
+	h.Log.Warn("draw failed, will retry", "pool_id", req.PoolID, "attempt", req.Attempts+1, "err", err)
+	return Outcome{RetryAt: h.Now().Add(h.Backoff.After(req.Attempts + 1)), Reason: err.Error(), Failed: true}
+}
+
+// beaconOf returns the beacon the pool's terms call for, nil for none. Terms that call for
+// a beacon need the round fixed when the pool became FULL.
+func (h DrawPool) beaconOf(terms *domain.Terms, req DrawRequest) (Beacon, error) {
+	if terms == nil || terms.Beacon == nil {
+		return nil, nil
+	}
+	if req.BeaconRound == nil {
+		return nil, fmt.Errorf("the pool's draw terms fix %s but no round was fixed when it became FULL", terms.Beacon)
+	}
+	return h.Beacons.Chain(terms.Beacon.ChainHash)
+}
+
+func (h DrawPool) draw(ctx context.Context, req DrawRequest, committed PoolSeed, b Beacon) (*DrawRecord, error) {
+	in, err := h.gather(ctx, req, committed, b)
 	if err != nil {
 		return nil, fmt.Errorf("draw pool %s: %w", req.PoolID, err)
 	}
@@ -92,58 +119,4 @@ func (h DrawPool) draw(ctx context.Context, req DrawRequest) (*DrawRecord, error
 	}
 	rec.Notification, err = newNotification(id, rec)
 	return rec, err
-}
-
-// gather reads the draw's inputs: the started pool, its prize, its frozen tickets, its
-// seed (checked against the pool's published commitment) and its beacon.
-func (h DrawPool) gather(ctx context.Context, req DrawRequest) (drawInput, error) {
-	in := drawInput{poolID: req.PoolID}
-	var err error
-	if in.pool, err = h.Ticketing.StartPool(ctx, req.PoolID); err != nil {
-		return in, err
-	}
-	if in.pool.State != PoolStarted && in.pool.State != PoolDrawn {
-		return in, fmt.Errorf("pool is %s, want STARTED", in.pool.State)
-	}
-	if in.prize, err = h.Ticketing.Prize(ctx, in.pool.PrizeID); err != nil {
-		return in, err
-	}
-	if in.frozen, err = h.Ticketing.FrozenTickets(ctx, req.PoolID); err != nil {
-		return in, err
-	}
-	if len(in.frozen) != in.pool.TicketsSold {
-		return in, fmt.Errorf("ticketing listed %d tickets of %d sold", len(in.frozen), in.pool.TicketsSold)
-	}
-	if in.seed, err = h.seed(ctx, req.PoolID, in.pool.Commitment); err != nil {
-		return in, err
-	}
-	in.beacon, in.signature, err = h.fetchBeacon(ctx, req)
-	return in, err
-}
-
-// seed returns the pool's seed after checking it against the commitment ticketing shows.
-func (h DrawPool) seed(ctx context.Context, poolID uuid.UUID, published string) ([]byte, error) {
-	seed, err := h.Seeds.Seed(ctx, poolID)
-	if err != nil {
-		return nil, err
-	}
-	c := domain.Commitment(seed)
-	if hex.EncodeToString(c[:]) != published {
-		return nil, fmt.Errorf("the stored seed's commitment %x is not the pool's published %q", c, published)
-	}
-	return seed, nil
-}
-
-func (h DrawPool) fetchBeacon(ctx context.Context, req DrawRequest) (*domain.Beacon, []byte, error) {
-	if req.BeaconRound == nil {
-		return nil, nil, nil
-	}
-	if h.Beacon == nil {
-		return nil, nil, errors.New("the pool's beacon round is fixed but no beacon is configured")
-	}
-	b, sig, err := h.Beacon.Fetch(ctx, *req.BeaconRound)
-	if err != nil {
-		return nil, nil, fmt.Errorf("beacon round %d: %w", *req.BeaconRound, err)
-	}
-	return &b, sig, nil
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"tickup.dev/pkg/events"
 	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/services/draw/internal/domain"
@@ -15,9 +17,15 @@ import (
 
 var testNow = time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 
-func drawer(tk *fakeTicketing, b app.Beacon, req app.DrawRequest) (app.DrawPool, *fakeStore) {
+// drawer draws the vector pool committed to terms, with b as the test chain (none if nil).
+func drawer(tk *fakeTicketing, t *domain.Terms, b app.Beacon, req app.DrawRequest) (app.DrawPool, *fakeStore) {
 	store := &fakeStore{req: req}
-	h := app.DrawPool{Store: store, Ticketing: tk, Seeds: fakeSeeds{vectorPool: vectorSeed()}, Beacon: b,
+	beacons := app.Beacons{}
+	if b != nil {
+		beacons[testChain] = b
+	}
+	seeds := fakeSeeds{vectorPool: {Seed: vectorSeed(), Terms: t}}
+	h := app.DrawPool{Store: store, Ticketing: tk, Seeds: seeds, Beacons: beacons,
 		Notify: true, Backoff: app.Backoff{Base: time.Second, Cap: time.Minute},
 		Now: func() time.Time { return testNow }, Log: quietLog()}
 	return h, store
@@ -33,13 +41,14 @@ func step(t *testing.T, h app.DrawPool, store *fakeStore) app.Outcome {
 
 func TestDrawGivesTheVectorWinnersAndItsEvent(t *testing.T) {
 	t.Parallel()
-	h, store := drawer(newFakeTicketing(3), nil, app.DrawRequest{PoolID: vectorPool})
+	h, store := drawer(newFakeTicketing(3), terms(3, false), nil, app.DrawRequest{PoolID: vectorPool})
 	rec := step(t, h, store).Draw
 	if rec == nil {
 		t.Fatalf("no draw: %+v", store.outcome)
 	}
 	var proof domain.Proof
-	if err := json.Unmarshal(rec.Proof, &proof); err != nil || len(domain.Verify(proof)) != 0 || proof.Beacon != nil {
+	if err := json.Unmarshal(rec.Proof, &proof); err != nil || len(domain.Verify(proof)) != 0 || proof.Beacon != nil ||
+		proof.Terms == nil || !proof.Terms.Equal(*terms(3, false)) {
 		t.Fatalf("proof %s: %v, %v", rec.Proof, err, domain.Verify(proof))
 	}
 	e := rec.Event()
@@ -63,14 +72,15 @@ func TestDrawMixesInTheFixedBeaconRound(t *testing.T) {
 	t.Parallel()
 	b := &fakeBeacon{epoch: testNow.Add(-time.Hour)}
 	round := uint64(42)
-	h, store := drawer(newFakeTicketing(1), b, app.DrawRequest{PoolID: vectorPool, BeaconRound: &round})
+	h, store := drawer(newFakeTicketing(1), terms(1, true), b, app.DrawRequest{PoolID: vectorPool, BeaconRound: &round})
 	rec := step(t, h, store).Draw
 	if rec == nil || !slices.Equal(b.fetched, []uint64{42}) {
 		t.Fatalf("draw %+v after fetching %v, want round 42 fetched", store.outcome, b.fetched)
 	}
 	var proof domain.Proof
 	_ = json.Unmarshal(rec.Proof, &proof)
-	if proof.Beacon == nil || proof.Beacon.Round != 42 || rec.Winners[0].Num != 7 || string(rec.BeaconSignature) != "sig" {
+	if proof.Beacon == nil || proof.Beacon.Round != 42 || rec.Winners[0].Num != 7 || string(rec.BeaconSignature) != "sig" ||
+		len(domain.Verify(proof)) != 0 || !proof.Terms.Equal(*terms(1, true)) {
 		t.Fatalf("proof beacon %+v, winners %+v: want round 42 and ticket 7 (the 0xfc vector)", proof.Beacon, rec.Winners)
 	}
 }
@@ -78,25 +88,32 @@ func TestDrawMixesInTheFixedBeaconRound(t *testing.T) {
 func TestDrawWaitsOrRetries(t *testing.T) {
 	t.Parallel()
 	future, past := uint64(7200), uint64(60)
+	retry := testNow.Add(4 * time.Second)
 	tests := []struct {
 		name    string
 		edit    func(*fakeTicketing, *fakeBeacon)
+		terms   *domain.Terms
 		round   *uint64
-		beacon  bool
 		retryAt time.Time
 		failed  bool
 		reason  string
 	}{
-		{"beacon round not published yet", nil, &future, true, testNow.Add(time.Hour), false, "waiting for beacon round 7200"},
-		{"beacon relay fails", func(_ *fakeTicketing, b *fakeBeacon) { b.err = context.DeadlineExceeded }, &past, true,
-			testNow.Add(4 * time.Second), true, "beacon round 60"},
-		{"round fixed but no beacon", nil, &past, false, testNow.Add(4 * time.Second), true, "no beacon is configured"},
-		{"seed does not match the commitment", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.Commitment = "00" }, nil, true,
-			testNow.Add(4 * time.Second), true, "commitment"},
-		{"pool not started", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.State = "FULL" }, nil, true,
-			testNow.Add(4 * time.Second), true, "pool is FULL"},
-		{"a ticket missing", func(tk *fakeTicketing, _ *fakeBeacon) { tk.tickets = tk.tickets[:9] }, nil, true,
-			testNow.Add(4 * time.Second), true, "listed 9 tickets of 10 sold"},
+		{"beacon round not published yet", nil, terms(1, true), &future, testNow.Add(time.Hour), false, "waiting for beacon round 7200"},
+		{"beacon relay fails", func(_ *fakeTicketing, b *fakeBeacon) { b.err = context.DeadlineExceeded }, terms(1, true), &past,
+			retry, true, "beacon round 60"},
+		{"terms name a chain the service cannot read", nil, &domain.Terms{WinnersCount: 1,
+			Beacon: &domain.TermsBeacon{ChainHash: strings.Repeat("ab", 32), RoundRule: domain.RoundRuleAfterFull}}, &past,
+			retry, true, "is not one this service can read"},
+		{"terms call for a beacon but no round was fixed", nil, terms(1, true), nil, retry, true, "no round was fixed"},
+		{"ticketing has another number of winners", nil, terms(2, false), nil, retry, true, "ticketing's pool has 1 winners, its draw terms fix 2"},
+		{"ticketing publishes other terms", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.Terms = terms(1, true) }, terms(1, false), nil,
+			retry, true, "ticketing publishes the draw terms"},
+		{"seed does not match the commitment", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.Commitment = "00" }, terms(1, false), nil,
+			retry, true, "commitment"},
+		{"pool not started", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.State = "FULL" }, terms(1, false), nil,
+			retry, true, "pool is FULL"},
+		{"a ticket missing", func(tk *fakeTicketing, _ *fakeBeacon) { tk.tickets = tk.tickets[:9] }, terms(1, false), nil,
+			retry, true, "listed 9 tickets of 10 sold"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,11 +122,7 @@ func TestDrawWaitsOrRetries(t *testing.T) {
 			if tc.edit != nil {
 				tc.edit(tk, b)
 			}
-			var beacon app.Beacon
-			if tc.beacon {
-				beacon = b
-			}
-			h, store := drawer(tk, beacon, app.DrawRequest{PoolID: vectorPool, BeaconRound: tc.round, Attempts: 2})
+			h, store := drawer(tk, tc.terms, b, app.DrawRequest{PoolID: vectorPool, BeaconRound: tc.round, Attempts: 2})
 			out := step(t, h, store)
 			if out.Draw != nil || !out.RetryAt.Equal(tc.retryAt) || out.Failed != tc.failed || !strings.Contains(out.Reason, tc.reason) {
 				t.Fatalf("outcome %+v, want a retry at %s (failed %v) because %q", out, tc.retryAt, tc.failed, tc.reason)
@@ -118,27 +131,63 @@ func TestDrawWaitsOrRetries(t *testing.T) {
 	}
 }
 
-type requests struct{ got []app.DrawRequest }
+func TestOnlyTheTermsDecideTheBeacon(t *testing.T) {
+	t.Parallel()
+	round := uint64(42)
+	tests := []struct {
+		name   string
+		terms  *domain.Terms
+		round  *uint64
+		beacon bool // the proof uses one
+	}{
+		// A round fixed by a request made under an old setting does not add a beacon the terms lack.
+		{"no beacon in the terms", terms(1, false), &round, false},
+		{"a beacon in the terms", terms(1, true), &round, true},
+		{"committed before terms existed", nil, &round, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			b := &fakeBeacon{epoch: testNow.Add(-time.Hour)}
+			h, store := drawer(newFakeTicketing(1), tc.terms, b, app.DrawRequest{PoolID: vectorPool, BeaconRound: tc.round})
+			rec := step(t, h, store).Draw
+			if rec == nil {
+				t.Fatalf("no draw: %+v", store.outcome)
+			}
+			var proof domain.Proof
+			if err := json.Unmarshal(rec.Proof, &proof); err != nil || len(domain.Verify(proof)) != 0 || (proof.Beacon != nil) != tc.beacon {
+				t.Fatalf("proof %s: %v; want a beacon: %v", rec.Proof, domain.Verify(proof), tc.beacon)
+			}
+		})
+	}
+}
+
+type requests struct {
+	terms *domain.Terms
+	got   []app.DrawRequest
+}
 
 func (r *requests) Add(_ context.Context, req app.DrawRequest) error {
 	r.got = append(r.got, req)
 	return nil
 }
 
-func TestRequestDrawFixesTheBeaconRoundThirtySecondsAfterFull(t *testing.T) {
+func (r *requests) Terms(context.Context, uuid.UUID) (*domain.Terms, error) { return r.terms, nil }
+
+func TestRequestDrawFixesTheRoundOfTheTermsThirtySecondsAfterFull(t *testing.T) {
 	t.Parallel()
-	b := &fakeBeacon{epoch: testNow}
+	beacons := app.Beacons{testChain: &fakeBeacon{epoch: testNow}}
 	for _, tc := range []struct {
-		beacon app.Beacon
-		want   *uint64
-	}{{nil, nil}, {b, ptr(uint64(31))}} {
-		r := &requests{}
-		err := app.RequestDraw{Requests: r, Beacon: tc.beacon}.Handle(context.Background(), vectorPool, testNow)
+		terms *domain.Terms
+		want  *uint64
+	}{{terms(1, false), nil}, {nil, nil}, {terms(1, true), ptr(uint64(31))}} {
+		r := &requests{terms: tc.terms}
+		err := app.RequestDraw{Requests: r, Beacons: beacons}.Handle(context.Background(), vectorPool, testNow)
 		if err != nil || len(r.got) != 1 || !r.got[0].FullAt.Equal(testNow) {
 			t.Fatalf("request: %+v, %v", r.got, err)
 		}
 		if got := r.got[0].BeaconRound; (got == nil) != (tc.want == nil) || (got != nil && *got != *tc.want) {
-			t.Fatalf("beacon round %v, want %v", got, tc.want)
+			t.Fatalf("terms %v: beacon round %v, want %v", tc.terms, got, tc.want)
 		}
 	}
 }

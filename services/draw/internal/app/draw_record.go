@@ -54,6 +54,7 @@ type drawInput struct {
 	prize     PrizeInfo
 	frozen    []FrozenTicket
 	seed      []byte
+	terms     domain.Terms
 	beacon    *domain.Beacon
 	signature []byte
 }
@@ -62,7 +63,8 @@ type drawInput struct {
 // It is deterministic in its input: a resumed draw gives the same winners and proof.
 func buildDraw(in drawInput, drawID uuid.UUID, now time.Time) (*DrawRecord, error) {
 	rec := &DrawRecord{DrawID: drawID, PoolID: in.poolID, Prize: in.prize, BeaconSignature: in.signature, DrawnAt: now}
-	rec.Input = domain.Input{PoolID: in.poolID.String(), Seed: in.seed, WinnersCount: in.pool.WinnersCount, Beacon: in.beacon}
+	terms := in.terms
+	rec.Input = domain.Input{PoolID: in.poolID.String(), Seed: in.seed, WinnersCount: terms.WinnersCount, Beacon: in.beacon, Terms: &terms}
 	for _, t := range in.frozen {
 		p := domain.Participant(rec.Input.PoolID, t.UserID)
 		rec.Tickets = append(rec.Tickets, DrawnTicket{Num: t.Num, TicketID: t.TicketID, UserID: t.UserID, Participant: p, Weight: t.Weight})

@@ -71,13 +71,25 @@ func (f *fakeTicketing) FrozenTickets(context.Context, uuid.UUID) ([]app.FrozenT
 	return f.tickets, nil
 }
 
-type fakeSeeds map[uuid.UUID][]byte
+type fakeSeeds map[uuid.UUID]app.PoolSeed
 
-func (s fakeSeeds) Seed(_ context.Context, poolID uuid.UUID) ([]byte, error) {
+func (s fakeSeeds) Committed(_ context.Context, poolID uuid.UUID) (app.PoolSeed, error) {
 	if seed, ok := s[poolID]; ok {
 		return seed, nil
 	}
-	return nil, errors.New("no seed")
+	return app.PoolSeed{}, errors.New("no seed")
+}
+
+// testChain is the chain hash the test terms name (drand quicknet's).
+const testChain = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
+
+// terms are draw terms of k winners, with the test chain's beacon or none.
+func terms(k int, beacon bool) *domain.Terms {
+	t := &domain.Terms{WinnersCount: k}
+	if beacon {
+		t.Beacon = &domain.TermsBeacon{ChainHash: testChain, RoundRule: domain.RoundRuleAfterFull}
+	}
+	return t
 }
 
 // fakeBeacon publishes round r at epoch + r seconds with 32 bytes of 0xfc.

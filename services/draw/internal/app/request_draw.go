@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"tickup.dev/services/draw/internal/domain"
 )
 
 // DrawRequest is a full pool waiting for its draw.
@@ -20,20 +22,32 @@ type DrawRequest struct {
 type DrawRequests interface {
 	// Add stores req unless the pool has a request already (which then stays unchanged).
 	Add(ctx context.Context, req DrawRequest) error
+	// Terms returns the draw terms poolID was committed to; nil for a pool committed
+	// before draw terms existed.
+	Terms(ctx context.Context, poolID uuid.UUID) (*domain.Terms, error)
 }
 
-// RequestDraw handles ticketing.pool.full: the pool is queued for its draw, and its beacon
-// round, if a beacon is used, is fixed now and stored before anyone can use it.
+// RequestDraw handles ticketing.pool.full: the pool is queued for its draw, and the beacon
+// round its terms call for, if any, is fixed now by the terms' rule and stored before
+// anyone can know its randomness. The service's current beacon setting plays no part.
 type RequestDraw struct {
 	Requests DrawRequests
-	Beacon   Beacon // nil: draws use no beacon
+	Beacons  Beacons
 }
 
 // Handle queues poolID, which became FULL at fullAt. A second call changes nothing.
 func (h RequestDraw) Handle(ctx context.Context, poolID uuid.UUID, fullAt time.Time) error {
 	req := DrawRequest{PoolID: poolID, FullAt: fullAt.UTC()}
-	if h.Beacon != nil {
-		round := h.Beacon.RoundAt(fullAt.Add(BeaconDelay))
+	terms, err := h.Requests.Terms(ctx, poolID)
+	if err != nil {
+		return fmt.Errorf("request draw of pool %s: %w", poolID, err)
+	}
+	if terms != nil && terms.Beacon != nil {
+		b, err := h.Beacons.Chain(terms.Beacon.ChainHash)
+		if err != nil {
+			return fmt.Errorf("request draw of pool %s: %w", poolID, err)
+		}
+		round := roundFor(b, fullAt)
 		req.BeaconRound = &round
 	}
 	if err := h.Requests.Add(ctx, req); err != nil {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -26,7 +25,8 @@ type PoolInfo struct {
 	State        string
 	TicketsSold  int
 	WinnersCount int
-	Commitment   string // hex SHA-256 of the seed, as ticketing shows it
+	Commitment   string        // hex SHA-256 of the seed, as ticketing shows it
+	Terms        *domain.Terms // the draw terms ticketing shows beside it (nil for older pools)
 }
 
 // Pool states a pool may be drawn in.
@@ -51,17 +51,3 @@ type FrozenTicket struct {
 	UserID   string
 	Weight   int64
 }
-
-// Beacon is a source of public randomness published in numbered rounds (drand quicknet).
-type Beacon interface {
-	// RoundAt returns the first round published at or after t.
-	RoundAt(t time.Time) uint64
-	// TimeOf returns when round is published.
-	TimeOf(round uint64) time.Time
-	// Fetch returns round's randomness after verifying it, and the signature it came from.
-	Fetch(ctx context.Context, round uint64) (domain.Beacon, []byte, error)
-}
-
-// BeaconDelay separates the moment a pool became FULL from its beacon round, so that no
-// one, Tickup included, could know the round's randomness at the last sale.
-const BeaconDelay = 30 * time.Second

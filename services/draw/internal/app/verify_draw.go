@@ -14,7 +14,8 @@ type StoredDraw struct {
 	PoolID       uuid.UUID
 	Proof        []byte // the published document
 	ProofHash    string
-	Seed         []byte // the pool's seed, as kept since the pool was created
+	Seed         []byte        // the pool's seed, as kept since the pool was created
+	Terms        *domain.Terms // the pool's draw terms, kept with the seed (nil for older pools)
 	Commitment   []byte
 	TicketsHash  []byte
 	N            int64
@@ -63,6 +64,7 @@ func CheckStored(st StoredDraw) []string {
 	c.storedWinners(st, res)
 	if proof != nil {
 		c.proofAgrees(*proof, in, res)
+		c.termsAgree(*proof, st)
 	}
 	return c.found
 }
@@ -70,7 +72,7 @@ func CheckStored(st StoredDraw) []string {
 // input is the draw input from the stored seed and tickets, participants recomputed from
 // the stored user ids.
 func (st StoredDraw) input() domain.Input {
-	in := domain.Input{PoolID: st.PoolID.String(), Seed: st.Seed, WinnersCount: st.WinnersCount, Beacon: st.Beacon}
+	in := domain.Input{PoolID: st.PoolID.String(), Seed: st.Seed, WinnersCount: st.WinnersCount, Beacon: st.Beacon, Terms: st.Terms}
 	for _, t := range st.Tickets {
 		p := domain.Participant(in.PoolID, t.UserID)
 		in.Tickets = append(in.Tickets, domain.Ticket{Num: t.Num, Participant: p, Weight: t.Weight})

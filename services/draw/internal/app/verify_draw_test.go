@@ -15,12 +15,12 @@ import (
 // storedVectors is the vector draw (k = 3) as the store would return it.
 func storedVectors(t *testing.T) app.StoredDraw {
 	t.Helper()
-	h, store := drawer(newFakeTicketing(3), nil, app.DrawRequest{PoolID: vectorPool})
+	h, store := drawer(newFakeTicketing(3), terms(3, false), nil, app.DrawRequest{PoolID: vectorPool})
 	r := step(t, h, store).Draw
 	commitment := sha256Of(vectorSeed())
 	return app.StoredDraw{PoolID: r.PoolID, Proof: r.Proof, ProofHash: r.ProofHash, Seed: vectorSeed(),
 		Commitment: commitment, TicketsHash: r.Result.TicketsHash[:], N: int64(len(r.Tickets)), WinnersCount: 3,
-		S: r.Result.S[:], WordsUsed: r.Result.WordsUsed, Tickets: r.Tickets, Winners: r.Winners}
+		S: r.Result.S[:], WordsUsed: r.Result.WordsUsed, Tickets: r.Tickets, Winners: r.Winners, Terms: terms(3, false)}
 }
 
 func TestCheckStoredFindsEveryTampering(t *testing.T) {
@@ -49,7 +49,11 @@ func TestCheckStoredFindsEveryTampering(t *testing.T) {
 			[]string{"proof_hash: stored", `proof.algorithm: proof says ""`}},
 		{"a beacon", func(st *app.StoredDraw) {
 			st.Beacon = &domain.Beacon{Round: 5, Randomness: bytes.Repeat([]byte{0xfc}, 32)}
-		}, []string{"stored s:", "beacon: proof says none, stored round 5 randomness fcfc"}},
+		}, []string{"stored s:", "beacon: proof says none, stored round 5 randomness fcfc", "stored beacon: round 5"}},
+		{"the terms", func(st *app.StoredDraw) { st.Terms = terms(3, true) },
+			[]string{"terms: proof says 3 winner(s), no beacon, the pool was committed to 3 winner(s), drand chain " + testChain}},
+		{"the terms' winners", func(st *app.StoredDraw) { st.Terms = terms(2, false) },
+			[]string{"terms: proof says 3 winner(s)", "stored winners_count: 3, the terms fix 2"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

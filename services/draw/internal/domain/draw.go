@@ -14,6 +14,7 @@ type Input struct {
 	Tickets      []Ticket // ticket_num order, numbered 1..N
 	WinnersCount int
 	Beacon       *Beacon // optional
+	Terms        *Terms  // the pool's draw terms, repeated in the proof; S does not depend on them
 }
 
 // Winner is the ticket that won a tier; tier 1 is drawn first.

@@ -12,6 +12,9 @@ func vectorUser(u int) string {
 	return fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", u)
 }
 
+// testChainHash names drand's quicknet chain in test terms.
+const testChainHash = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
+
 // vectorSeed is the bytes 0x00…0x1f.
 func vectorSeed() []byte {
 	seed := make([]byte, SeedLen)

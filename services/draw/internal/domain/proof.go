@@ -9,6 +9,7 @@ type Proof struct {
 	Algorithm   string       `json:"algorithm"`
 	PoolID      string       `json:"pool_id"`
 	Commitment  HexBytes     `json:"commitment"`
+	Terms       *Terms       `json:"terms"` // as fixed when the pool was created
 	Seed        HexBytes     `json:"seed"`
 	Tickets     []Ticket     `json:"tickets"`
 	TicketsHash HexBytes     `json:"tickets_hash"`
@@ -38,6 +39,10 @@ func NewProof(in Input, res Result) Proof {
 		WordsUsed:   res.WordsUsed,
 		Winners:     slices.Clone(res.Winners),
 	}
+	if in.Terms != nil {
+		terms := *in.Terms
+		p.Terms = &terms
+	}
 	if in.Beacon != nil {
 		p.Beacon = &ProofBeacon{Round: in.Beacon.Round, Randomness: slices.Clone(in.Beacon.Randomness)}
 	}
@@ -45,9 +50,13 @@ func NewProof(in Input, res Result) Proof {
 }
 
 // Input returns the draw input the proof claims: its pool, seed, tickets
-// and beacon, with one winner per listed tier.
+// and beacon, with as many winners as its terms fix (one per listed tier
+// when it shows no terms).
 func (p Proof) Input() Input {
-	in := Input{PoolID: p.PoolID, Seed: p.Seed, Tickets: p.Tickets, WinnersCount: len(p.Winners)}
+	in := Input{PoolID: p.PoolID, Seed: p.Seed, Tickets: p.Tickets, WinnersCount: len(p.Winners), Terms: p.Terms}
+	if p.Terms != nil {
+		in.WinnersCount = p.Terms.WinnersCount
+	}
 	if p.Beacon != nil {
 		in.Beacon = &Beacon{Round: p.Beacon.Round, Randomness: p.Beacon.Randomness}
 	}

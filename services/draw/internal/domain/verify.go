@@ -42,6 +42,7 @@ func Verify(p Proof) []Mismatch {
 	if p.N != uint64(len(p.Tickets)) {
 		m.add("n", "proof says %d, the tickets list has %d", p.N, len(p.Tickets))
 	}
+	m.checkTerms(p)
 	res, err := Draw(p.Input())
 	if err != nil {
 		m.addDrawError(err)
@@ -69,16 +70,20 @@ func (m *mismatches) compareHex(field string, claimed, computed []byte, what str
 	}
 }
 
-// compareWinners compares tier by tier; both lists have one entry per tier.
+// compareWinners compares tier by tier, reporting tiers missing from either list.
 func (m *mismatches) compareWinners(claimed, computed []Winner) {
-	for i, c := range claimed {
-		if c != computed[i] {
-			m.add(fmt.Sprintf("winners[%d]", i), "proof says %s, recomputed %s", describe(c), describe(computed[i]))
+	for i := range max(len(claimed), len(computed)) {
+		if i >= len(claimed) || i >= len(computed) || claimed[i] != computed[i] {
+			m.add(fmt.Sprintf("winners[%d]", i), "proof says %s, recomputed %s", describeAt(claimed, i), describeAt(computed, i))
 		}
 	}
 }
 
-func describe(w Winner) string {
+func describeAt(ws []Winner, i int) string {
+	if i >= len(ws) {
+		return "no winner"
+	}
+	w := ws[i]
 	return fmt.Sprintf("tier %d ticket %d (participant %s)", w.Tier, w.TicketNum, w.Participant)
 }
 

@@ -5,6 +5,7 @@ package ports
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/draw/drawrpc"
 	"tickup.dev/services/draw/internal/app"
+	"tickup.dev/services/draw/internal/domain"
 )
 
 // RPC serves the draw service's endpoints.
@@ -44,11 +46,30 @@ func (p RPC) commit(ctx context.Context, req drawrpc.CommitRequest) (drawrpc.Com
 	if err != nil {
 		return drawrpc.CommitResponse{}, invalid("pool_id", "must be a UUID")
 	}
-	commitment, err := p.Commit.Handle(ctx, poolID)
-	if err != nil {
+	if req.WinnersCount < 1 {
+		return drawrpc.CommitResponse{}, invalid("winners_count", "must be at least 1")
+	}
+	c, err := p.Commit.Handle(ctx, poolID, req.WinnersCount)
+	switch {
+	case errors.Is(err, app.ErrBeaconRequired):
+		return drawrpc.CommitResponse{}, rpc.NewProblem(http.StatusServiceUnavailable, drawrpc.TypeBeaconRequired,
+			"Beacon required", app.ErrBeaconRequired.Error())
+	case errors.Is(err, app.ErrTermsConflict):
+		return drawrpc.CommitResponse{}, rpc.NewProblem(http.StatusConflict, drawrpc.TypeTermsConflict,
+			"Draw terms conflict", err.Error())
+	case err != nil:
 		return drawrpc.CommitResponse{}, err
 	}
-	return drawrpc.CommitResponse{PoolID: poolID.String(), Commitment: hex.EncodeToString(commitment)}, nil
+	return drawrpc.CommitResponse{PoolID: poolID.String(), Commitment: hex.EncodeToString(c.Hash), Terms: toRPCTerms(*c.Terms)}, nil
+}
+
+// toRPCTerms converts draw terms for the contract.
+func toRPCTerms(t domain.Terms) drawrpc.Terms {
+	out := drawrpc.Terms{WinnersCount: t.WinnersCount}
+	if t.Beacon != nil {
+		out.Beacon = &drawrpc.TermsBeacon{ChainHash: t.Beacon.ChainHash, RoundRule: t.Beacon.RoundRule}
+	}
+	return out
 }
 
 func invalid(field, msg string) *rpc.Problem {

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/services/ticketing/internal/domain"
 )
 
 // commitTimeout bounds the wait for the draw service while an admin creates a pool.
@@ -19,17 +20,26 @@ type DrawCommitter struct {
 	Client *drawrpc.Client
 }
 
-// Commit implements app.Committer: the 32-byte SHA-256 of the pool's seed.
-func (c DrawCommitter) Commit(ctx context.Context, poolID uuid.UUID) ([]byte, error) {
+// Commit implements app.Committer: the 32-byte SHA-256 of the pool's seed and the draw
+// terms fixed with it.
+func (c DrawCommitter) Commit(ctx context.Context, poolID uuid.UUID, winners int) ([]byte, domain.DrawTerms, error) {
 	ctx, cancel := context.WithTimeout(ctx, commitTimeout)
 	defer cancel()
-	resp, err := c.Client.Commit(ctx, poolID.String())
+	resp, err := c.Client.Commit(ctx, drawrpc.CommitRequest{PoolID: poolID.String(), WinnersCount: winners})
 	if err != nil {
-		return nil, err
+		return nil, domain.DrawTerms{}, err
 	}
 	commitment, err := hex.DecodeString(resp.Commitment)
 	if err != nil || len(commitment) != 32 || resp.PoolID != poolID.String() {
-		return nil, fmt.Errorf("draw answered a malformed commitment %q for pool %q", resp.Commitment, resp.PoolID)
+		return nil, domain.DrawTerms{}, fmt.Errorf("draw answered a malformed commitment %q for pool %q", resp.Commitment, resp.PoolID)
 	}
-	return commitment, nil
+	return commitment, toDrawTerms(resp.Terms), nil
+}
+
+func toDrawTerms(t drawrpc.Terms) domain.DrawTerms {
+	out := domain.DrawTerms{WinnersCount: t.WinnersCount}
+	if t.Beacon != nil {
+		out.Beacon = &domain.DrawBeacon{ChainHash: t.Beacon.ChainHash, RoundRule: t.Beacon.RoundRule}
+	}
+	return out
 }

@@ -55,6 +55,7 @@ type poolRow struct {
 	ClosesAt          *time.Time
 	WinnersCount      int
 	DrawCommitment    []byte
+	DrawTerms         *string `gorm:"column:draw_terms"` // jsonb
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 }
@@ -66,7 +67,7 @@ func toPoolRow(p domain.Pool) poolRow {
 		TicketsRequired: p.TicketsRequired, TicketsSold: p.TicketsSold, State: string(p.State),
 		MaxTicketsPerUser: p.MaxTicketsPerUser, BoostPriceCents: p.BoostPriceCents, MaxBoostsPerUser: p.MaxBoostsPerUser,
 		RetryPriceCents: p.RetryPriceCents, ClosesAt: p.ClosesAt, WinnersCount: p.WinnersCount,
-		DrawCommitment: p.DrawCommitment, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		DrawCommitment: p.DrawCommitment, DrawTerms: encodeDrawTerms(p.DrawTerms), CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 func (r poolRow) domain() domain.Pool {
@@ -74,7 +75,7 @@ func (r poolRow) domain() domain.Pool {
 		TicketsRequired: r.TicketsRequired, TicketsSold: r.TicketsSold, State: domain.State(r.State),
 		MaxTicketsPerUser: r.MaxTicketsPerUser, BoostPriceCents: r.BoostPriceCents, MaxBoostsPerUser: r.MaxBoostsPerUser,
 		RetryPriceCents: r.RetryPriceCents, ClosesAt: r.ClosesAt, WinnersCount: r.WinnersCount,
-		DrawCommitment: r.DrawCommitment, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		DrawCommitment: r.DrawCommitment, DrawTerms: decodeDrawTerms(r.DrawTerms), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // ticketRow also keeps what the purchase paid, so a voided ticket can be refunded.

@@ -18,8 +18,8 @@ type PoolService struct {
 	Now    func() time.Time
 }
 
-// Create opens a pool: it checks the prize's stock, gets the pool's draw commitment (no
-// commitment, no pool), then stores the pool and reserves the stock in one transaction.
+// Create opens a pool: it checks the prize's stock, gets the pool's draw commitment and
+// terms (none, no pool), then stores the pool and reserves the stock in one transaction.
 func (s PoolService) Create(ctx context.Context, spec domain.PoolSpec) (domain.Pool, error) {
 	prize, err := s.Prizes.Get(ctx, spec.PrizeID)
 	if err != nil {
@@ -36,9 +36,14 @@ func (s PoolService) Create(ctx context.Context, spec domain.PoolSpec) (domain.P
 	if err := pool.CheckStock(prize); err != nil {
 		return domain.Pool{}, err
 	}
-	if pool.DrawCommitment, err = s.Draw.Commit(ctx, id); err != nil {
+	commitment, terms, err := s.Draw.Commit(ctx, id, pool.WinnersCount)
+	if err == nil {
+		err = pool.CheckDrawTerms(terms)
+	}
+	if err != nil {
 		return domain.Pool{}, domain.ErrDrawUnavailable(err)
 	}
+	pool.DrawCommitment, pool.DrawTerms = commitment, &terms
 	if err := s.Pools.Create(ctx, pool); err != nil {
 		return domain.Pool{}, err
 	}

@@ -88,7 +88,8 @@ type Reversals interface {
 	Apply(ctx context.Context, r domain.Reversal, now time.Time, decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error
 }
 
-// Committer asks the draw service for a pool's commitment.
+// Committer asks the draw service for a pool's commitment and draw terms.
 type Committer interface {
-	Commit(ctx context.Context, poolID uuid.UUID) ([]byte, error)
+	// Commit returns SHA-256 of the pool's seed and the terms of its draw with winners winners.
+	Commit(ctx context.Context, poolID uuid.UUID, winners int) ([]byte, domain.DrawTerms, error)
 }

@@ -51,6 +51,7 @@ type Pool struct {
 	ClosesAt          *time.Time
 	WinnersCount      int
 	DrawCommitment    []byte
+	DrawTerms         *DrawTerms // nil for a pool created before draw terms existed
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 }

@@ -18,7 +18,19 @@ func toPool(p domain.Pool) ticketingrpc.Pool {
 		Currency: p.Currency, TicketsRequired: p.TicketsRequired, TicketsSold: p.TicketsSold, State: string(p.State),
 		MaxTicketsPerUser: p.MaxTicketsPerUser, BoostPriceCents: p.BoostPriceCents, MaxBoostsPerUser: p.MaxBoostsPerUser,
 		RetryPriceCents: p.RetryPriceCents, ClosesAt: p.ClosesAt, WinnersCount: p.WinnersCount,
-		DrawCommitment: hex.EncodeToString(p.DrawCommitment), CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		DrawCommitment: hex.EncodeToString(p.DrawCommitment), DrawTerms: toDrawTerms(p.DrawTerms),
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+func toDrawTerms(t *domain.DrawTerms) *ticketingrpc.DrawTerms {
+	if t == nil {
+		return nil
+	}
+	out := &ticketingrpc.DrawTerms{WinnersCount: t.WinnersCount}
+	if t.Beacon != nil {
+		out.Beacon = &ticketingrpc.DrawTermsBeacon{ChainHash: t.Beacon.ChainHash, RoundRule: t.Beacon.RoundRule}
+	}
+	return out
 }
 
 func toTicket(t domain.Ticket) ticketingrpc.Ticket {
