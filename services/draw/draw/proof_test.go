@@ -19,7 +19,7 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 )
 
-// proofFields are the fields of the published proof, DESIGN §7.
+// proofFields are the fields of the published proof (docs/fairness.md).
 var proofFields = []string{"algorithm", "beacon", "commitment", "n", "pool_id", "seed", "terms", "tickets", "tickets_hash", "winners", "words_used"}
 
 func TestProofAndVerifyOfADrawnPool(t *testing.T) {

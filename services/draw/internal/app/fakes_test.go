@@ -17,7 +17,7 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 )
 
-// The DESIGN §7 test vectors: pool, users 1..4, seed 0x00…0x1f, tickets 1..10 owned by
+// The test vectors of docs/fairness.md: pool, users 1..4, seed 0x00…0x1f, tickets 1..10 owned by
 // user ((t−1) mod 4)+1, ticket 3 of weight 2.
 var vectorPool = uuid.MustParse("0190a7e2-0000-7000-8000-000000000001")
 
