@@ -17,6 +17,7 @@ import (
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/services/ticketing/ticketingrpc"
 )
 
 // The test vectors of tickup-draw-v1 (docs/fairness.md): seed 0x00…0x1f, ten tickets of
@@ -101,7 +102,7 @@ type source struct {
 
 func (s source) Pool(_ context.Context, poolID string) (drawpage.Pool, error) {
 	if poolID != s.pool.PoolID {
-		return drawpage.Pool{}, rpc.NewProblem(http.StatusNotFound, "https://tickup.dev/problems/pool-not-found", "", "no such pool")
+		return drawpage.Pool{}, rpc.NewProblem(http.StatusNotFound, ticketingrpc.TypePoolNotFound, "", "no such pool")
 	}
 	return s.pool, nil
 }
