@@ -27,11 +27,9 @@ type Browser struct {
 // skipped with the reason, except under CI=true, where the browser test must run: it fails.
 func Start(t testing.TB) *Browser {
 	t.Helper()
-	if _, err := os.Stat(ChromiumPath); err != nil {
-		reason := fmt.Sprintf("the browser test needs Chromium at %s (%v): apt-get install -y chromium (.ci/run does)", ChromiumPath, err)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(reason)
-		}
+	if reason, fail := unavailable(ChromiumPath, os.Getenv("CI") == "true"); fail {
+		t.Fatal(reason)
+	} else if reason != "" {
 		t.Skip(reason)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
@@ -49,6 +47,15 @@ func Start(t testing.TB) *Browser {
 		t.Fatalf("start %s: %v", ChromiumPath, err)
 	}
 	return &Browser{ctx: ctx}
+}
+
+// unavailable says why no browser test can run with Chromium at path ("" when one can),
+// and whether that fails the test (in CI, which must run it) rather than skipping it.
+func unavailable(path string, ci bool) (reason string, fail bool) {
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Sprintf("the browser test needs Chromium at %s (%v): apt-get install -y chromium (.ci/run does)", path, err), ci
+	}
+	return "", false
 }
 
 // run runs action with a deadline and returns its value.
