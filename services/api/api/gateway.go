@@ -13,6 +13,7 @@ import (
 	"tickup.dev/services/api/internal/apidocs"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
+	"tickup.dev/services/api/internal/drawpage"
 	"tickup.dev/services/api/internal/draws"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/idempotency"
@@ -69,6 +70,7 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
 	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, opts.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
+		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
 		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
 		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(rt.DB, rt.Log)}

@@ -1,0 +1,112 @@
+package drawpage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/nats-io/nats.go"
+
+	"tickup.dev/pkg/rpc"
+	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/services/ticketing/ticketingrpc"
+)
+
+// Pool is what the page shows of a pool, as published before any sale.
+type Pool struct {
+	PoolID          string `json:"pool_id"`
+	PrizeID         string `json:"prize_id"`
+	State           string `json:"state"`
+	TicketsRequired int    `json:"tickets_required"`
+	TicketsSold     int    `json:"tickets_sold"`
+	WinnersCount    int    `json:"winners_count"`
+	DrawCommitment  string `json:"draw_commitment"`
+	DrawTerms       *Terms `json:"draw_terms"` // nil for pools created before draw terms existed
+	PrizeTitle      string `json:"-"`
+}
+
+// Terms are a draw's terms as the pool and the proof publish them: how many winners,
+// and which public randomness (none, or a drand chain and the rule picking the round).
+type Terms struct {
+	WinnersCount int          `json:"winners_count"`
+	Beacon       *TermsBeacon `json:"beacon"`
+}
+
+// TermsBeacon names the drand chain and the round rule of a draw's terms.
+type TermsBeacon struct {
+	ChainHash string `json:"chain_hash"`
+	RoundRule string `json:"round_rule"`
+}
+
+// Pools finds a pool; an unknown pool is an error wrapping a 404 *rpc.Problem.
+type Pools interface {
+	Pool(ctx context.Context, poolID string) (Pool, error)
+}
+
+// Proofs finds a drawn pool's proof; *drawrpc.Client is one. A pool not drawn yet is an
+// error wrapping a 404 *rpc.Problem.
+type Proofs interface {
+	Proof(ctx context.Context, poolID, userID string) (drawrpc.ProofDocument, error)
+}
+
+// TicketingPools reads pools (and their prize's title) from the ticketing service.
+type TicketingPools struct {
+	nc *nats.Conn
+}
+
+// NewTicketingPools returns the ticketing-backed Pools over nc.
+func NewTicketingPools(nc *nats.Conn) *TicketingPools { return &TicketingPools{nc: nc} }
+
+// Pool asks ticketing for the pool, decoding only what the page shows, then for the
+// title of its prize (left empty when the prize cannot be read).
+func (p *TicketingPools) Pool(ctx context.Context, poolID string) (Pool, error) {
+	pool, err := rpc.Call[ticketingrpc.PoolRequest, Pool](ctx, p.nc, ticketingrpc.SubjectPoolGet, ticketingrpc.PoolRequest{PoolID: poolID})
+	if err != nil {
+		return Pool{}, fmt.Errorf("pool %s: %w", poolID, err)
+	}
+	if prize, err := ticketingrpc.NewClient(p.nc).GetPrize(ctx, pool.PrizeID); err == nil {
+		pool.PrizeTitle = prize.Title
+	}
+	return pool, nil
+}
+
+// notDrawn reports whether err is the draw service's "no proof for this pool (yet)".
+func notDrawn(err error) bool {
+	var p *rpc.Problem
+	return errors.As(err, &p) && p.Status == http.StatusNotFound
+}
+
+// proofView is the part of a tickup-draw-v1 proof the page lists; the browser verifies
+// the whole document.
+type proofView struct {
+	Commitment  string `json:"commitment"`
+	Terms       *Terms `json:"terms"`
+	TicketsHash string `json:"tickets_hash"`
+	N           uint64 `json:"n"`
+	Beacon      *struct {
+		Round      uint64 `json:"round"`
+		Randomness string `json:"randomness"`
+	} `json:"beacon"`
+	WordsUsed uint64 `json:"words_used"`
+	Tickets   []struct {
+		TicketNum   int64  `json:"ticket_num"`
+		Participant string `json:"participant"`
+		Weight      int64  `json:"weight"`
+	} `json:"tickets"`
+	Winners []struct {
+		Tier        int    `json:"tier"`
+		TicketNum   int64  `json:"ticket_num"`
+		Participant string `json:"participant"`
+	} `json:"winners"`
+}
+
+// decodeProof reads the listed fields of a proof document.
+func decodeProof(doc json.RawMessage) (proofView, error) {
+	var v proofView
+	if err := json.Unmarshal(doc, &v); err != nil {
+		return proofView{}, fmt.Errorf("decode draw proof: %w", err)
+	}
+	return v, nil
+}
