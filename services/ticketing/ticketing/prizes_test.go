@@ -73,6 +73,16 @@ func TestBadInputIsA422NamingTheFields(t *testing.T) {
 				BoostPriceCents: ptr[int64](-5), ClosesAt: ptr(prize.CreatedAt)})
 			return err
 		}, []string{"ticket_price_cents", "currency", "winners_count", "max_tickets_per_user", "boost_price_cents", "closes_at"}},
+		{"prize value over 10^11 cents", func() error {
+			_, err := e.client.CreatePrize(ctx, ticketingrpc.CreatePrizeRequest{Title: "Car", ValueCents: 100_000_000_001,
+				Currency: "EUR", Stock: 1, Kind: "PHYSICAL"})
+			return err
+		}, []string{"value_cents"}},
+		{"pool prices over 10^11 cents", func() error {
+			_, err := e.client.CreatePool(ctx, ticketingrpc.CreatePoolRequest{PrizeID: prize.PrizeID, TicketPriceCents: 100_000_000_001,
+				Currency: "EUR", TicketsRequired: 2, BoostPriceCents: ptr[int64](100_000_000_001), RetryPriceCents: ptr[int64](100_000_000_001)})
+			return err
+		}, []string{"ticket_price_cents", "boost_price_cents", "retry_price_cents"}},
 		{"pool id", func() error { _, err := e.client.GetPool(ctx, "nope"); return err }, []string{"pool_id"}},
 		{"list", func() error {
 			_, err := e.client.ListPools(ctx, ticketingrpc.ListPoolsRequest{State: "SOLD", Limit: 1000, Cursor: "%%"})

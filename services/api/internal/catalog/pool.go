@@ -11,7 +11,7 @@ import (
 type Pool struct {
 	PoolID            string                  `json:"pool_id" format:"uuid"`
 	PrizeID           string                  `json:"prize_id" format:"uuid"`
-	TicketPriceCents  int64                   `json:"ticket_price_cents" minimum:"1"`
+	TicketPriceCents  int64                   `json:"ticket_price_cents" minimum:"1" maximum:"100000000000"`
 	Currency          string                  `json:"currency" example:"EUR"`
 	TicketsRequired   int                     `json:"tickets_required" minimum:"1" doc:"Tickets to sell before the draw."`
 	TicketsSold       int                     `json:"tickets_sold" minimum:"0"`
@@ -31,13 +31,13 @@ type Pool struct {
 // poolCreate is the body of POST /pools.
 type poolCreate struct {
 	PrizeID           string     `json:"prize_id" format:"uuid"`
-	TicketPriceCents  int64      `json:"ticket_price_cents" minimum:"1"`
+	TicketPriceCents  int64      `json:"ticket_price_cents" minimum:"1" maximum:"100000000000"`
 	Currency          string     `json:"currency,omitempty" doc:"Default: the prize's currency."`
 	TicketsRequired   int        `json:"tickets_required" minimum:"1"`
 	MaxTicketsPerUser *int       `json:"max_tickets_per_user,omitempty" minimum:"1"`
-	BoostPriceCents   *int64     `json:"boost_price_cents,omitempty" minimum:"1" doc:"Absent: no boosts sold."`
+	BoostPriceCents   *int64     `json:"boost_price_cents,omitempty" minimum:"1" maximum:"100000000000" doc:"Absent: no boosts sold."`
 	MaxBoostsPerUser  *int       `json:"max_boosts_per_user,omitempty" minimum:"1" doc:"Default 1."`
-	RetryPriceCents   *int64     `json:"retry_price_cents,omitempty" minimum:"1" doc:"Absent: no retries sold."`
+	RetryPriceCents   *int64     `json:"retry_price_cents,omitempty" minimum:"1" maximum:"100000000000" doc:"Absent: no retries sold."`
 	ClosesAt          *time.Time `json:"closes_at,omitempty"`
 	WinnersCount      *int       `json:"winners_count,omitempty" minimum:"1" doc:"Default 1; reserves that many units of the prize's stock."`
 }
@@ -45,13 +45,13 @@ type poolCreate struct {
 // poolUpdate is the body of PUT and PATCH /pools/{id}: the fields sent change, on an OPEN
 // pool only; price, currency and size only while no ticket is sold.
 type poolUpdate struct {
-	TicketPriceCents  *int64     `json:"ticket_price_cents,omitempty" minimum:"1"`
+	TicketPriceCents  *int64     `json:"ticket_price_cents,omitempty" minimum:"1" maximum:"100000000000"`
 	Currency          *string    `json:"currency,omitempty"`
 	TicketsRequired   *int       `json:"tickets_required,omitempty" minimum:"1"`
 	MaxTicketsPerUser *int       `json:"max_tickets_per_user,omitempty" minimum:"1"`
-	BoostPriceCents   *int64     `json:"boost_price_cents,omitempty" minimum:"1"`
+	BoostPriceCents   *int64     `json:"boost_price_cents,omitempty" minimum:"1" maximum:"100000000000"`
 	MaxBoostsPerUser  *int       `json:"max_boosts_per_user,omitempty" minimum:"1"`
-	RetryPriceCents   *int64     `json:"retry_price_cents,omitempty" minimum:"1"`
+	RetryPriceCents   *int64     `json:"retry_price_cents,omitempty" minimum:"1" maximum:"100000000000"`
 	ClosesAt          *time.Time `json:"closes_at,omitempty"`
 }
 

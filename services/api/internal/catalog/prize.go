@@ -11,7 +11,7 @@ type Prize struct {
 	PrizeID        string    `json:"prize_id" format:"uuid"`
 	Title          string    `json:"title"`
 	Description    string    `json:"description"`
-	ValueCents     int64     `json:"value_cents" minimum:"0"`
+	ValueCents     int64     `json:"value_cents" minimum:"0" maximum:"100000000000"`
 	Currency       string    `json:"currency" example:"EUR"`
 	Stock          int       `json:"stock" minimum:"0" doc:"Units not yet reserved by a pool (each pool reserves winners_count)."`
 	Kind           string    `json:"kind" enum:"PHYSICAL,CASH" doc:"CASH prizes are paid out to the winners' wallets."`
@@ -26,7 +26,7 @@ type Prize struct {
 type prizeCreate struct {
 	Title          string `json:"title"`
 	Description    string `json:"description,omitempty"`
-	ValueCents     int64  `json:"value_cents" minimum:"0"`
+	ValueCents     int64  `json:"value_cents" minimum:"0" maximum:"100000000000"`
 	Currency       string `json:"currency" example:"EUR"`
 	Stock          int    `json:"stock" minimum:"0"`
 	Kind           string `json:"kind,omitempty" enum:"PHYSICAL,CASH" doc:"Default PHYSICAL."`
@@ -39,7 +39,7 @@ type prizeCreate struct {
 type prizeUpdate struct {
 	Title          *string `json:"title,omitempty"`
 	Description    *string `json:"description,omitempty"`
-	ValueCents     *int64  `json:"value_cents,omitempty" minimum:"0"`
+	ValueCents     *int64  `json:"value_cents,omitempty" minimum:"0" maximum:"100000000000"`
 	Currency       *string `json:"currency,omitempty"`
 	Stock          *int    `json:"stock,omitempty" minimum:"0"`
 	Kind           *string `json:"kind,omitempty" enum:"PHYSICAL,CASH"`

@@ -39,6 +39,13 @@ func validURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(s) <= 2048
 }
 
-func positive64(p *int64) bool { return p == nil || *p > 0 }
+// MaxCents bounds every amount of money ticketing accepts (10^11 cents): a pool of the most
+// tickets at the highest price stays far inside int64, so no sum of its sales can overflow.
+const MaxCents int64 = 100_000_000_000
+
+// validCents reports whether cents is 1 to MaxCents.
+func validCents(cents int64) bool { return cents > 0 && cents <= MaxCents }
+
+func positive64(p *int64) bool { return p == nil || validCents(*p) }
 
 func positive(p *int) bool { return p == nil || *p > 0 }

@@ -58,13 +58,13 @@ type Pool struct {
 
 // validate records the invalid fields of p (all but closes_at, which only a change checks).
 func (p Pool) validate(f Fields) {
-	f.Check(p.TicketPriceCents > 0, "ticket_price_cents", "must be positive")
+	f.Check(validCents(p.TicketPriceCents), "ticket_price_cents", "must be 1 to 100000000000 cents")
 	f.Check(ValidCurrency(p.Currency), "currency", "must be an ISO 4217 code (three uppercase letters)")
 	f.Check(p.TicketsRequired > 0 && p.TicketsRequired <= MaxTicketsRequired, "tickets_required", "must be between 1 and 1000000")
 	f.Check(positive(p.MaxTicketsPerUser), "max_tickets_per_user", "must be positive when set")
-	f.Check(positive64(p.BoostPriceCents), "boost_price_cents", "must be positive when set")
+	f.Check(positive64(p.BoostPriceCents), "boost_price_cents", "must be 1 to 100000000000 cents when set")
 	f.Check(p.MaxBoostsPerUser > 0 && p.MaxBoostsPerUser <= MaxBoostsPerUser, "max_boosts_per_user", "must be between 1 and 1000")
-	f.Check(positive64(p.RetryPriceCents), "retry_price_cents", "must be positive when set")
+	f.Check(positive64(p.RetryPriceCents), "retry_price_cents", "must be 1 to 100000000000 cents when set")
 	f.Check(p.WinnersCount > 0 && p.WinnersCount <= MaxWinnersCount, "winners_count", "must be between 1 and 1000")
 	f.Check(p.WinnersCount <= p.TicketsRequired, "winners_count", "must not exceed tickets_required")
 }

@@ -51,7 +51,7 @@ func (p Prize) Validate() error {
 	n := utf8.RuneCountInString(p.Title)
 	f.Check(n > 0 && n <= MaxTitleLength, "title", "is required, at most 200 characters")
 	f.Check(utf8.RuneCountInString(p.Description) <= MaxDescriptionLength, "description", "must be at most 5000 characters")
-	f.Check(p.ValueCents >= 0, "value_cents", "must not be negative")
+	f.Check(p.ValueCents >= 0 && p.ValueCents <= MaxCents, "value_cents", "must be 0 to 100000000000 cents")
 	f.Check(ValidCurrency(p.Currency), "currency", "must be an ISO 4217 code (three uppercase letters)")
 	f.Check(p.Stock >= 0, "stock", "must not be negative")
 	f.Check(p.Kind == KindPhysical || p.Kind == KindCash, "kind", "must be PHYSICAL or CASH")
