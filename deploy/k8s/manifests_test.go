@@ -86,7 +86,7 @@ func TestManifestChecksCatchPlantedMistakes(t *testing.T) {
 		{name: "missing probe", file: "base/draw.yaml", old: "          startupProbe:\n", new: "          startupProbeRemoved:\n",
 			want: "Deployment draw: strict decode"},
 		{name: "missing probe after decode", file: "base/draw.yaml",
-			old: "          startupProbe:\n            httpGet:\n              path: /healthz\n              port: health\n            periodSeconds: 2\n            failureThreshold: 30\n",
+			old:  "          startupProbe:\n            httpGet:\n              path: /healthz\n              port: health\n            periodSeconds: 2\n            failureThreshold: 30\n",
 			want: "Deployment draw: container draw has no startup probe"},
 		{name: "readiness on healthz", file: "base/ticketing.yaml", old: "path: /readyz", new: "path: /healthz",
 			want: "Deployment ticketing: container ticketing: readiness probe does not GET /readyz"},

@@ -121,7 +121,9 @@ func autoscalerFindings(m manifests) []string {
 		findings = append(findings, "no HorizontalPodAutoscaler scales the api Deployment")
 	}
 	for _, d := range m.Deployments {
-		if !slices.ContainsFunc(m.Budgets, func(b policyv1.PodDisruptionBudget) bool { return selectsLabels(b.Spec.Selector, d.Spec.Template.Labels) }) {
+		if !slices.ContainsFunc(m.Budgets, func(b policyv1.PodDisruptionBudget) bool {
+			return selectsLabels(b.Spec.Selector, d.Spec.Template.Labels)
+		}) {
 			findings = append(findings, "Deployment "+d.Name+" has no PodDisruptionBudget")
 		}
 	}
