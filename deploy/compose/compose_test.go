@@ -94,6 +94,7 @@ func TestComposeChecksCatchPlantedMistakes(t *testing.T) {
 	content, dir := readComposeFile(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			if n := strings.Count(string(content), tc.old); n != 1 {
 				t.Fatalf("%q occurs %d times in docker-compose.yml, want once", tc.old, n)
 			}

@@ -128,6 +128,7 @@ func TestManifestChecksCatchPlantedMistakes(t *testing.T) {
 	c := newChecker(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fsys, root := memoryCopy(t)
 			path := filepath.Join(root, tc.file)
 			data, err := fsys.ReadFile(path)
