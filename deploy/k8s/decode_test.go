@@ -27,7 +27,7 @@ type manifests struct {
 
 // scaledObject is the part of a KEDA ScaledObject the checks read (the schema checks the rest).
 type scaledObject struct {
-	Metadata struct{ Name string }
+	Metadata struct{ Name, Namespace string }
 	Spec     struct {
 		ScaleTargetRef struct{ Kind, Name string }
 		Triggers       []struct {

@@ -45,6 +45,11 @@ func triggerFindings(so scaledObject, worker string, declared []consumer) []stri
 				findings = append(findings, fmt.Sprintf("ScaledObject %s: trigger without %s", so.Metadata.Name, k))
 			}
 		}
+		// KEDA runs in its own namespace: only the Service's full name reaches NATS.
+		if want := "nats." + so.Metadata.Namespace + ".svc.cluster.local:8222"; t.Metadata["natsServerMonitoringEndpoint"] != want {
+			findings = append(findings, fmt.Sprintf("ScaledObject %s: natsServerMonitoringEndpoint %s, want %s",
+				so.Metadata.Name, t.Metadata["natsServerMonitoringEndpoint"], want))
+		}
 		c := consumer{Stream: t.Metadata["stream"], Durable: t.Metadata["consumer"]}
 		if !slices.Contains(declared, c) {
 			findings = append(findings, fmt.Sprintf("ScaledObject %s: consumer %s/%s is no durable of %s in the code", so.Metadata.Name, c.Stream, c.Durable, worker))
