@@ -22,8 +22,6 @@ import (
 // (the pool still sells numbers 2 and 3 and fills at 3), but the draw's list leaves it out
 // and the proof verifies.
 func TestVoidedTicketTakesNoPartInTheDraw(t *testing.T) {
-	t.Skip("needs the draw service to draw the live tickets of a pool whose numbers have gaps " +
-		"(docs/architecture.md, \"Not built yet\"); until then such a pool waits in STARTED")
 	r := startRaffle(t, 1)
 	pool := r.createPool(t, 3, nil)
 	_, annTok := newUser(t, auth.RoleUser)

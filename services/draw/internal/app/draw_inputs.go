@@ -32,8 +32,8 @@ func (h DrawPool) gather(ctx context.Context, req DrawRequest, committed PoolSee
 	if in.frozen, err = h.Ticketing.FrozenTickets(ctx, req.PoolID); err != nil {
 		return in, err
 	}
-	if len(in.frozen) != in.pool.TicketsSold {
-		return in, fmt.Errorf("ticketing listed %d tickets of %d sold", len(in.frozen), in.pool.TicketsSold)
+	if err := checkFrozen(len(in.frozen), in.pool.TicketsSold, in.terms.WinnersCount); err != nil {
+		return in, err
 	}
 	in.beacon, in.signature, err = fetchBeacon(ctx, b, req)
 	return in, err
@@ -53,6 +53,19 @@ func (h DrawPool) terms(req DrawRequest, stored *domain.Terms, pool PoolInfo) (d
 		return domain.Terms{}, fmt.Errorf("ticketing publishes the draw terms %s, the pool was committed to %s", pool.Terms, stored)
 	}
 	return *stored, nil
+}
+
+// checkFrozen checks the size of the frozen list: voided tickets are left out of it
+// (their numbers are never reused), so it may be shorter than tickets_sold, but never
+// longer, and ticketing never voids a ticket that would leave fewer than the winners.
+func checkFrozen(listed, sold, winners int) error {
+	if listed > sold {
+		return fmt.Errorf("ticketing listed %d tickets of %d sold", listed, sold)
+	}
+	if listed < winners {
+		return fmt.Errorf("ticketing listed %d tickets, fewer than the %d winners", listed, winners)
+	}
+	return nil
 }
 
 // checkCommitment checks the stored seed against the commitment ticketing shows.

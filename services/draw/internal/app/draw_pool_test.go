@@ -68,6 +68,29 @@ func TestDrawGivesTheVectorWinnersAndItsEvent(t *testing.T) {
 	}
 }
 
+// TestDrawLeavesVoidedTicketsOut: ticketing lists only the live tickets of a pool some of
+// whose tickets a card refund voided (here 4 and 10, the vectors' first winner); the draw
+// takes the shorter list with its gaps, and each winner is the listed ticket of its number.
+func TestDrawLeavesVoidedTicketsOut(t *testing.T) {
+	t.Parallel()
+	tk := newFakeTicketing(3)
+	tk.tickets = withoutTickets(tk.tickets, 4, 10)
+	h, store := drawer(tk, terms(3, false), nil, app.DrawRequest{PoolID: vectorPool})
+	rec := step(t, h, store).Draw
+	if rec == nil {
+		t.Fatalf("no draw: %+v", store.outcome)
+	}
+	var proof domain.Proof
+	if err := json.Unmarshal(rec.Proof, &proof); err != nil || len(domain.Verify(proof)) != 0 || proof.N != 8 {
+		t.Fatalf("proof %s: %v, %v; want 8 tickets that verify", rec.Proof, err, domain.Verify(proof))
+	}
+	for _, w := range rec.Winners {
+		if w.Num == 4 || w.Num == 10 || w.TicketID != ticketID(w.Num) || w.UserID != vectorUser(int(w.Num-1)%4+1) {
+			t.Errorf("winner %+v: a voided ticket, or not the listed ticket of its number", w)
+		}
+	}
+}
+
 func TestDrawMixesInTheFixedBeaconRound(t *testing.T) {
 	t.Parallel()
 	b := &fakeBeacon{epoch: testNow.Add(-time.Hour)}
@@ -112,8 +135,10 @@ func TestDrawWaitsOrRetries(t *testing.T) {
 			retry, true, "commitment"},
 		{"pool not started", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.State = "FULL" }, terms(1, false), nil,
 			retry, true, "pool is FULL"},
-		{"a ticket missing", func(tk *fakeTicketing, _ *fakeBeacon) { tk.tickets = tk.tickets[:9] }, terms(1, false), nil,
-			retry, true, "listed 9 tickets of 10 sold"},
+		{"more tickets than sold", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.TicketsSold = 9 }, terms(1, false), nil,
+			retry, true, "listed 10 tickets of 9 sold"},
+		{"fewer tickets than winners", func(tk *fakeTicketing, _ *fakeBeacon) { tk.pool.WinnersCount, tk.tickets = 3, tk.tickets[:2] },
+			terms(3, false), nil, retry, true, "listed 2 tickets, fewer than the 3 winners"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

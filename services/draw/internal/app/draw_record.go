@@ -1,10 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -76,7 +78,10 @@ func buildDraw(in drawInput, drawID uuid.UUID, now time.Time) (*DrawRecord, erro
 	}
 	rec.Result = res
 	for _, w := range res.Winners {
-		t := rec.Tickets[w.TicketNum-1] // numbered 1..N in order: validated by Draw
+		t, ok := ticketNumbered(rec.Tickets, w.TicketNum)
+		if !ok {
+			return nil, fmt.Errorf("draw pool %s: winning ticket %d is not in the list", in.poolID, w.TicketNum)
+		}
 		rec.Winners = append(rec.Winners, DrawnWinner{Tier: w.Tier, Num: t.Num, TicketID: t.TicketID, UserID: t.UserID, Participant: t.Participant})
 	}
 	if rec.Proof, err = json.Marshal(domain.NewProof(rec.Input, res)); err != nil {
@@ -85,6 +90,16 @@ func buildDraw(in drawInput, drawID uuid.UUID, now time.Time) (*DrawRecord, erro
 	sum := sha256.Sum256(rec.Proof)
 	rec.ProofHash = hex.EncodeToString(sum[:])
 	return rec, nil
+}
+
+// ticketNumbered finds ticket num in a list ordered by strictly increasing number
+// (validated by Draw); voided tickets leave gaps, so the index is not num − 1.
+func ticketNumbered(tickets []DrawnTicket, num int64) (DrawnTicket, bool) {
+	i, ok := slices.BinarySearchFunc(tickets, num, func(t DrawnTicket, num int64) int { return cmp.Compare(t.Num, num) })
+	if !ok {
+		return DrawnTicket{}, false
+	}
+	return tickets[i], true
 }
 
 // Event is the draw.completed event of the draw: small, with the prize fields the wallet

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -43,6 +44,12 @@ func vectorTickets() []app.FrozenTicket {
 		}
 	}
 	return out
+}
+
+// withoutTickets is the list less the numbered tickets, as ticketing lists a pool whose
+// tickets with those numbers were voided.
+func withoutTickets(tickets []app.FrozenTicket, voided ...int64) []app.FrozenTicket {
+	return slices.DeleteFunc(slices.Clone(tickets), func(t app.FrozenTicket) bool { return slices.Contains(voided, t.Num) })
 }
 
 // fakeTicketing answers like ticketing for one started pool.

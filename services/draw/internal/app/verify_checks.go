@@ -84,7 +84,7 @@ func (c *checker) storedWinners(st StoredDraw, res domain.Result) {
 	}
 	for i, w := range st.Winners {
 		want := res.Winners[i]
-		t := st.Tickets[want.TicketNum-1]
+		t, _ := ticketNumbered(st.Tickets, want.TicketNum) // recomputed from st.Tickets: always found
 		if w.Tier != want.Tier || w.Num != want.TicketNum || w.TicketID != t.TicketID || w.UserID != t.UserID || w.Participant != want.Participant {
 			c.add(fmt.Sprintf("stored winners[%d]", i), "tier %d ticket %d (%s), recomputed tier %d ticket %d (%s)",
 				w.Tier, w.Num, w.TicketID, want.Tier, want.TicketNum, t.TicketID)

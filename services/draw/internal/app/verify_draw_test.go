@@ -15,8 +15,17 @@ import (
 // storedVectors is the vector draw (k = 3) as the store would return it.
 func storedVectors(t *testing.T) app.StoredDraw {
 	t.Helper()
-	h, store := drawer(newFakeTicketing(3), terms(3, false), nil, app.DrawRequest{PoolID: vectorPool})
+	return storedDraw(t, newFakeTicketing(3))
+}
+
+// storedDraw is the 3-winner draw of what tk lists, as the store would return it.
+func storedDraw(t *testing.T, tk *fakeTicketing) app.StoredDraw {
+	t.Helper()
+	h, store := drawer(tk, terms(3, false), nil, app.DrawRequest{PoolID: vectorPool})
 	r := step(t, h, store).Draw
+	if r == nil {
+		t.Fatalf("no draw: %+v", store.outcome)
+	}
 	commitment := sha256Of(vectorSeed())
 	return app.StoredDraw{PoolID: r.PoolID, Proof: r.Proof, ProofHash: r.ProofHash, Seed: vectorSeed(),
 		Commitment: commitment, TicketsHash: r.Result.TicketsHash[:], N: int64(len(r.Tickets)), WinnersCount: 3,
@@ -67,6 +76,20 @@ func TestCheckStoredFindsEveryTampering(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCheckStoredAcceptsGapsInNumbering(t *testing.T) {
+	t.Parallel()
+	tk := newFakeTicketing(3)
+	tk.tickets = withoutTickets(tk.tickets, 4, 10)
+	st := storedDraw(t, tk)
+	if got := app.CheckStored(st); len(got) != 0 {
+		t.Fatalf("draw without the voided tickets 4 and 10: %v", got)
+	}
+	st.Winners[0].TicketID = ticketID(9)
+	if got := strings.Join(app.CheckStored(st), "\n"); !strings.Contains(got, "stored winners[0]: tier 1 ticket") {
+		t.Fatalf("a tampered winner not found: %s", got)
 	}
 }
 

@@ -11,7 +11,7 @@ type Beacon struct {
 type Input struct {
 	PoolID       string
 	Seed         []byte
-	Tickets      []Ticket // ticket_num order, numbered 1..N
+	Tickets      []Ticket // the tickets taking part, numbers ≥ 1 strictly increasing (gaps allowed)
 	WinnersCount int
 	Beacon       *Beacon // optional
 	Terms        *Terms  // the pool's draw terms, repeated in the proof; S does not depend on them

@@ -3,10 +3,14 @@ package domain
 import (
 	"bytes"
 	"fmt"
+	"slices"
 )
 
 // vectorPoolID and vectorUser come from the tickup-draw-v1 test vectors.
 const vectorPoolID = "0190a7e2-0000-7000-8000-000000000001"
+
+// vectorE is the tickets hash of the vectors' ten tickets.
+const vectorE = "65e7c757d8aef551bde3ad766480626b86f369d35ecfde12c984ea069d0d5303"
 
 func vectorUser(u int) string {
 	return fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", u)
@@ -40,6 +44,13 @@ func vectorTickets() []Ticket {
 
 func vectorInput(k int, beacon *Beacon) Input {
 	return Input{PoolID: vectorPoolID, Seed: vectorSeed(), Tickets: vectorTickets(), WinnersCount: k, Beacon: beacon}
+}
+
+// withoutTicket is in less ticket num, as ticketing lists a pool whose ticket num was
+// voided by a card refund: the other tickets keep their numbers.
+func withoutTicket(in Input, num int64) Input {
+	in.Tickets = slices.DeleteFunc(in.Tickets, func(t Ticket) bool { return t.Num == num })
+	return in
 }
 
 func fcBeacon() *Beacon {

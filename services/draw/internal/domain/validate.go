@@ -41,28 +41,32 @@ func (in Input) validate() error {
 	return nil
 }
 
-// validateTickets requires tickets numbered 1..N in order, each with a
-// well-formed participant and weight ≥ 1, and a total weight that fits.
+// validateTickets requires tickets in ticket_num order with numbers ≥ 1 and
+// strictly increasing (a voided ticket's number is left out, never reused),
+// each with a well-formed participant and weight ≥ 1, and a total weight that fits.
 func validateTickets(tickets []Ticket) error {
 	if len(tickets) == 0 {
 		return inputErr("tickets", "no tickets")
 	}
-	var total int64
+	var total, prev int64
 	for i, t := range tickets {
-		if err := validateTicket(i, t, total); err != nil {
+		if err := validateTicket(i, t, prev, total); err != nil {
 			return err
 		}
-		total += t.Weight
+		prev, total = t.Num, total+t.Weight
 	}
 	return nil
 }
 
-// validateTicket checks the ticket at index i, given the weight before it.
-func validateTicket(i int, t Ticket, total int64) error {
+// validateTicket checks the ticket at index i, given the number and the total
+// weight before it (0 and 0 for the first).
+func validateTicket(i int, t Ticket, prev, total int64) error {
 	field := func(name string) string { return fmt.Sprintf("tickets[%d].%s", i, name) }
 	switch {
-	case t.Num != int64(i+1):
-		return inputErr(field("ticket_num"), "is %d, want %d (tickets must be numbered 1..N in order)", t.Num, i+1)
+	case t.Num < 1:
+		return inputErr(field("ticket_num"), "is %d, want at least 1", t.Num)
+	case t.Num <= prev:
+		return inputErr(field("ticket_num"), "is %d after %d (numbers must be strictly increasing)", t.Num, prev)
 	case !isLowerHex(t.Participant, participantLen):
 		return inputErr(field("participant"), "%q is not %d lowercase hex characters", t.Participant, participantLen)
 	case t.Weight < 1:

@@ -27,7 +27,7 @@ func TestCommitmentAndTicketsHashVectors(t *testing.T) {
 		t.Errorf("commitment = %s", got)
 	}
 	e := TicketsHash(vectorTickets())
-	if got := hex.EncodeToString(e[:]); got != "65e7c757d8aef551bde3ad766480626b86f369d35ecfde12c984ea069d0d5303" {
+	if got := hex.EncodeToString(e[:]); got != vectorE {
 		t.Errorf("E = %s", got)
 	}
 }
@@ -37,12 +37,15 @@ func TestDrawVectors(t *testing.T) {
 	tests := []struct {
 		name      string
 		in        Input
+		wantE     string
 		wantS     string
 		wantWords uint64 // 0: not pinned by the vectors
 		want      []int64
 	}{
-		{"k=3 no beacon", vectorInput(3, nil), "5178f490ec58eb1cf75f71a7af3f4dc1782265f9be84eb3851d52018b7a4efa1", 3, []int64{10, 3, 2}},
-		{"k=1 beacon 0xfc", vectorInput(1, fcBeacon()), "ba343c0a7f968883e501bcf791b33eb4f00151f75b35da5806328841a0cd4c30", 0, []int64{7}},
+		{"k=3 no beacon", vectorInput(3, nil), vectorE, "5178f490ec58eb1cf75f71a7af3f4dc1782265f9be84eb3851d52018b7a4efa1", 3, []int64{10, 3, 2}},
+		{"k=1 beacon 0xfc", vectorInput(1, fcBeacon()), vectorE, "ba343c0a7f968883e501bcf791b33eb4f00151f75b35da5806328841a0cd4c30", 0, []int64{7}},
+		{"k=3 no beacon ticket 4 voided", withoutTicket(vectorInput(3, nil), 4), "bf4654cd20596dd959a8f2a8e025079f0ff82dd9cd0e6c4bad56fda16ffd309c",
+			"705c3ba0cf667e19d7c9c2cee04cc262a6be15968713ab922871a598a742eabb", 3, []int64{7, 9, 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +53,9 @@ func TestDrawVectors(t *testing.T) {
 			res, err := Draw(tt.in)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if got := hex.EncodeToString(res.TicketsHash[:]); got != tt.wantE {
+				t.Errorf("E = %s, want %s", got, tt.wantE)
 			}
 			if got := hex.EncodeToString(res.S[:]); got != tt.wantS {
 				t.Errorf("S = %s, want %s", got, tt.wantS)
@@ -61,7 +67,7 @@ func TestDrawVectors(t *testing.T) {
 				t.Errorf("winners = %v, want %v", got, tt.want)
 			}
 			for i, w := range res.Winners {
-				if w.Tier != i+1 || w.Participant != tt.in.Tickets[w.TicketNum-1].Participant {
+				if w.Tier != i+1 || w.Participant != Participant(vectorPoolID, vectorUser(int(w.TicketNum-1)%4+1)) {
 					t.Errorf("winner %d = %+v: wrong tier or participant", i, w)
 				}
 			}

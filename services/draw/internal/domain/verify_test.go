@@ -16,7 +16,7 @@ func TestVerifyReportsTampering(t *testing.T) {
 		{"untouched", func(*Proof) {}, "", ""},
 		{"seed changed", func(p *Proof) { p.Seed[0] ^= 1 }, "commitment", "SHA-256(seed) is"},
 		{"participant changed", func(p *Proof) { p.Tickets[6].Participant = "0000000000000000" }, "tickets_hash", "proof says 65e7c757"},
-		{"tickets reordered", func(p *Proof) { p.Tickets[0], p.Tickets[1] = p.Tickets[1], p.Tickets[0] }, "tickets[0].ticket_num", "is 2, want 1"},
+		{"tickets reordered", func(p *Proof) { p.Tickets[0], p.Tickets[1] = p.Tickets[1], p.Tickets[0] }, "tickets[1].ticket_num", "is 1 after 2"},
 		{"weight changed", func(p *Proof) { p.Tickets[2].Weight = 1 }, "tickets_hash", "SHA-256 of the listed tickets"},
 		{"winner changed", func(p *Proof) { p.Winners[0].TicketNum = 9 }, "winners[0]", "proof says tier 1 ticket 9"},
 		{"words used changed", func(p *Proof) { p.WordsUsed = 4 }, "words_used", "proof says 4, recomputed 3"},

@@ -64,18 +64,21 @@ class Words {
   }
 }
 
-// checkShape refuses what cannot be recomputed: tickets numbered 1..N, weights ≥ 1.
+// checkShape refuses what cannot be recomputed: ticket numbers ≥ 1 and strictly increasing
+// (a voided ticket leaves a gap: its number is never reused), weights ≥ 1.
 function checkShape(p) {
   if (p === null || typeof p !== 'object') throw new ProofError('proof: not a JSON object');
   if (typeof p.pool_id !== 'string') throw new ProofError(`pool_id: ${show(p.pool_id)} is not text`);
   if (!Array.isArray(p.tickets)) throw new ProofError('tickets: not a list');
   if (!Array.isArray(p.winners)) throw new ProofError('winners: not a list');
+  let previous = 0;
   p.tickets.forEach((t, i) => {
-    if (t === null || typeof t !== 'object' || t.ticket_num !== i + 1) {
-      throw new ProofError(`tickets: entry ${i + 1} is ticket ${show(t && t.ticket_num)}, want ticket ${i + 1}`);
+    if (t === null || typeof t !== 'object' || !Number.isSafeInteger(t.ticket_num) || t.ticket_num <= previous) {
+      throw new ProofError(`tickets: entry ${i + 1} is ticket ${show(t && t.ticket_num)}, want a number above ${previous}`);
     }
-    if (!Number.isSafeInteger(t.weight) || t.weight < 1) throw new ProofError(`tickets: ticket ${i + 1} has weight ${show(t.weight)}`);
-    if (typeof t.participant !== 'string') throw new ProofError(`tickets: ticket ${i + 1} has participant ${show(t.participant)}`);
+    previous = t.ticket_num;
+    if (!Number.isSafeInteger(t.weight) || t.weight < 1) throw new ProofError(`tickets: ticket ${t.ticket_num} has weight ${show(t.weight)}`);
+    if (typeof t.participant !== 'string') throw new ProofError(`tickets: ticket ${t.ticket_num} has participant ${show(t.participant)}`);
   });
 }
 
