@@ -17,8 +17,11 @@ const duplicateWindow = 2 * time.Minute
 // window, the stream's MaxAge and MaxBytes). A full stream refuses new messages rather than
 // dropping old ones nobody may have consumed yet: the outbox keeps the rows and retries,
 // and a dead letter stays in its stream. It is idempotent, so every service and replica
-// calls it at start-up.
+// calls it at start-up. A server older than 2.10 is refused before any stream exists.
 func (c *Conn) EnsureStreams(ctx context.Context, streams ...events.Stream) error {
+	if err := c.requireServerVersion(); err != nil {
+		return err
+	}
 	for _, s := range streams {
 		cfg := jetstream.StreamConfig{
 			Name:       s.Name,
