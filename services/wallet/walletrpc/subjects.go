@@ -30,7 +30,7 @@ const (
 // Problem types the wallet answers with, besides rpc's malformed-json and internal. Each
 // status is the HTTP status the gateway should answer.
 const (
-	ProblemValidation        = "https://tickup.dev/problems/validation"               // 422, with errors per field
+	ProblemValidation        = "https://tickup.dev/problems/validation-failed"        // 422, with errors per field
 	ProblemNotFound          = "https://tickup.dev/problems/not-found"                // 404
 	ProblemConflict          = "https://tickup.dev/problems/conflict"                 // 409: not in a state that allows it
 	ProblemInsufficientFunds = "https://tickup.dev/problems/insufficient-funds"       // 422

@@ -13,7 +13,7 @@ const typeBase = "https://tickup.dev/problems/"
 
 // Slugs name the stable problem types; the type URI is typeBase + slug.
 const (
-	SlugValidation          = "validation"
+	SlugValidation          = "validation-failed"
 	SlugMalformedJSON       = "malformed-json"
 	SlugBadRequest          = "bad-request"
 	SlugUnknownField        = "unknown-field"

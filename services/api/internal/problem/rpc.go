@@ -23,7 +23,8 @@ func statusKinds() map[int]Kind {
 }
 
 // FromRPC turns the error of an rpc.Call into a domain error the gateway answers 1:1: a
-// service's problem keeps its status, type slug, detail and field errors; no answer in
+// service's problem keeps its status, type slug, detail and field errors, except that a 422
+// naming fields becomes the gateway's one validation problem (Invalid); no answer in
 // time is a 503. Anything else (a 5xx problem included) is returned as is, hence a 500.
 func FromRPC(err error) error {
 	var p *rpc.Problem
@@ -40,7 +41,9 @@ func FromRPC(err error) error {
 		return err
 	}
 	if p.Status == http.StatusUnprocessableEntity && len(p.Errors) > 0 {
-		kind = KindInvalid
+		invalid := Invalid(rpcFields(p)) // one shape whichever service found the fields
+		invalid.Err = err
+		return invalid
 	}
 	return &Error{Kind: kind, Code: strings.TrimPrefix(p.Type, typeBase), Detail: p.Detail, Fields: rpcFields(p), Err: err}
 }

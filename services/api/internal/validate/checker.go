@@ -81,12 +81,7 @@ func (c *Checker) Err() error {
 	if len(c.fields) == 0 {
 		return nil
 	}
-	names := make([]string, len(c.fields))
-	for i, f := range c.fields {
-		names[i] = fmt.Sprintf("%q %s", f.Field, f.Message)
-	}
-	return &problem.Error{Kind: problem.KindInvalid, Code: problem.SlugValidation,
-		Detail: "Invalid request: " + strings.Join(names, "; ") + ".", Fields: c.fields}
+	return problem.Invalid(c.fields)
 }
 
 // IsUUID reports whether s is a UUID in canonical form.
