@@ -10,6 +10,7 @@ import (
 	"tickup.dev/pkg/events"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
+	"tickup.dev/services/api/internal/validate"
 )
 
 // settlePurchase applies a payment verdict to the purchase n names, locked for the rest of
@@ -65,8 +66,8 @@ func matches(p purchases.Purchase, n notice) error {
 			fmt.Sprintf("The purchase is not paid through %s.", n.provider), nil)
 	}
 	if p.AmountCents != n.amountCents || p.Currency != n.currency {
-		return unprocessable("amount-mismatch", fmt.Sprintf("The event reports %d %s; the purchase costs %d %s.",
-			n.amountCents, n.currency, p.AmountCents, p.Currency), nil)
+		return unprocessable("amount-mismatch", fmt.Sprintf("The event reports %s; the purchase costs %s.",
+			validate.FormatMoney(n.amountCents, n.currency), validate.FormatMoney(p.AmountCents, p.Currency)), nil)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"tickup.dev/pkg/events"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
+	"tickup.dev/services/api/internal/validate"
 )
 
 // settleReversal applies a card refund or dispute to the purchase it names (by id, or by
@@ -62,8 +63,8 @@ func matchesReversal(p purchases.Purchase, n notice) error {
 		return unprocessable("amount-mismatch", fmt.Sprintf("The event is in %s; the purchase was paid in %s.", n.currency, p.Currency), nil)
 	}
 	if n.amountCents > p.AmountCents {
-		return unprocessable("refund-exceeds-payment", fmt.Sprintf("The event reports %d %s; the purchase paid only %d %s.",
-			n.amountCents, n.currency, p.AmountCents, p.Currency), nil)
+		return unprocessable("refund-exceeds-payment", fmt.Sprintf("The event reports %s; the purchase paid only %s.",
+			validate.FormatMoney(n.amountCents, n.currency), validate.FormatMoney(p.AmountCents, p.Currency)), nil)
 	}
 	return nil
 }
