@@ -106,7 +106,8 @@ func verifyDraw(out io.Writer, data []byte, wantPool string) error {
 
 func printValid(out io.Writer, p drawproof.Proof) {
 	fmt.Fprintln(out, "VALID")
-	fmt.Fprintf(out, "pool %s: %d tickets, %d winners (%s)\n", p.PoolID, p.N, len(p.Winners), p.Algorithm)
+	fmt.Fprintf(out, "pool %s: %s, %s (%s)\n", p.PoolID, counted(p.N, "ticket"), counted(uint64(len(p.Winners)), "winner"),
+		p.Algorithm)
 	for _, w := range p.Winners {
 		fmt.Fprintf(out, "  tier %d: ticket %d (participant %s)\n", w.Tier, w.TicketNum, w.Participant)
 	}
@@ -116,4 +117,12 @@ func printValid(out io.Writer, p drawproof.Proof) {
 		fmt.Fprintf(out, "check on drand chain %s that round %d has randomness %s and is the first published at or after FULL + 30 s\n",
 			p.Terms.Beacon.ChainHash, p.Beacon.Round, p.Beacon.Randomness)
 	}
+}
+
+// counted writes n things in English: "1 ticket", "3 tickets".
+func counted(n uint64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
