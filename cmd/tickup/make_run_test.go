@@ -79,4 +79,3 @@ func adminCallFromAnotherDirectory(t *testing.T, bin, configHome string, apiPort
 		t.Fatalf("POST /api/v1/prizes with the minted admin token: %s, want 201", resp.Status)
 	}
 }
-
