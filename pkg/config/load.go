@@ -33,8 +33,8 @@ type Options struct {
 	DevFile string
 }
 
-// Load reads the configuration with precedence defaults < tickup.yaml < .env < environment,
-// then validates it. Within one source a TICKUP_* variable beats the seed's bare name.
+// Load reads the configuration with precedence defaults < Options.DevFile (env dev only) <
+// tickup.yaml < .env < environment, then validates it. Within one source a TICKUP_* variable beats the seed's bare name.
 // Invalid values are all reported at once in a *ValidationError.
 func Load(opts Options) (Config, error) {
 	environ := opts.environ()
