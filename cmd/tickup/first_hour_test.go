@@ -44,6 +44,11 @@ func TestTokenFindsDevSettingsFromAnyDirectory(t *testing.T) {
 		t.Fatalf("token from another directory: %v\n%s", err, stderr)
 	}
 	verifyHS256(t, strings.TrimSpace(out), secret)
+	other, err := loadConfig(newRoot()) // what audit, migrate and serve load
+	if err != nil || other.DatabaseURL != cfg.DatabaseURL || other.DataDir != dataDir {
+		t.Fatalf("audit's configuration from another directory: %q %q (%v), want %q %q",
+			other.DatabaseURL, other.DataDir, err, cfg.DatabaseURL, dataDir)
+	}
 
 	moved := filepath.Join(t.TempDir(), "elsewhere.env")
 	if err := os.Rename(settings, moved); err != nil {
