@@ -39,8 +39,10 @@ STATICCHECK_VERSION ?= v0.8.2
 GOBIN_DIR = $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
 
 SERVICES := api ticketing wallet draw
-HEALTH_PORTS := 8101 8102 8103
-NATS_PORT := 4222
+# Ports kill-ports frees: the same overrides tickup reads (TICKUP_HTTP_PORT beats BACKEND_PORT).
+HEALTH_PORTS = $${TICKUP_TICKETING_HEALTH_PORT:-8101} $${TICKUP_WALLET_HEALTH_PORT:-8102} $${TICKUP_DRAW_HEALTH_PORT:-8103}
+# Port of the embedded NATS server of `make run` (a free one is taken if it is busy).
+NATS_PORT ?= 4222
 # Version stamped into the binaries by `make build VERSION=…`; unset keeps the code's default.
 VERSION ?=
 LDFLAGS := $(if $(VERSION),-ldflags '-X tickup.dev/pkg/service.Version=$(VERSION)')
@@ -69,14 +71,18 @@ help: ## List the targets (default)
 	@echo "  TEST_FLAGS='$(TEST_FLAGS)'  TEST_TIMEOUT=$(TEST_TIMEOUT)  BENCH=$(BENCH)  BENCH_FLAGS='$(BENCH_FLAGS)'"
 	@echo "  TICKUP_PROPERTY_SEQUENCES=$(TICKUP_PROPERTY_SEQUENCES)  TICKUP_PROPERTY_SEED=$${TICKUP_PROPERTY_SEED:-random}  PROPERTY_TIMEOUT=$(PROPERTY_TIMEOUT)"
 
+# run and api build bin/tickup, then exec it: make's shell becomes tickup, so the SIGINT or
+# SIGTERM sent to `make run`'s child reaches it (`go run` would leave its built child running).
 run: ## Run all four services in one process (embedded NATS, PostgreSQL from DATABASE_URL)
+	@$(GO) build -o bin/tickup ./cmd/tickup
 	@$(DEV_DATABASE); \
-	exec $(GO) run ./cmd/tickup dev
+	exec bin/tickup dev --nats-port $(NATS_PORT)
 
 api: ## Run the API gateway alone on BACKEND_PORT (needs PostgreSQL and NATS 2.10+ at NATS_URL)
+	@$(GO) build -o bin/tickup ./cmd/tickup
 	@$(DEV_DATABASE); \
-	$(GO) run ./cmd/tickup migrate api; \
-	exec $(GO) run ./cmd/tickup serve api
+	bin/tickup migrate api; \
+	exec bin/tickup serve api
 
 test: ## Test every workspace module with -race (all run; fails if any fails)
 	@$(MODULE_DIRS); \
@@ -159,8 +165,8 @@ lint: ## gofmt -l, go vet and staticcheck (if installed) on every module
 	if [ -n "$$failed" ]; then printf '\nmake lint: FAILED:%s\n' "$$failed"; exit 1; fi; \
 	echo "make lint: clean"
 
-kill-ports: ## Free BACKEND_PORT, 8101-8103 and 4222 after a local dev run
-	@for port in $(BACKEND_PORT) $(HEALTH_PORTS) $(NATS_PORT); do \
+kill-ports: ## Stop the Tickup processes on BACKEND_PORT, the health ports and NATS_PORT (others are left alone)
+	@for port in $${TICKUP_HTTP_PORT:-$(BACKEND_PORT)} $(HEALTH_PORTS) $(NATS_PORT); do \
 	  if command -v fuser >/dev/null 2>&1; then \
 	    pids=$$(fuser -n tcp "$$port" 2>/dev/null || true); \
 	  elif command -v lsof >/dev/null 2>&1; then \
@@ -170,9 +176,11 @@ kill-ports: ## Free BACKEND_PORT, 8101-8103 and 4222 after a local dev run
 	  fi; \
 	  for pid in $$pids; do \
 	    exe=$$(readlink "/proc/$$pid/exe" 2>/dev/null || true); \
-	    if [ "$$port" = "$(NATS_PORT)" ] && [ "$$exe" = /usr/sbin/nats-server ]; then \
-	      echo "port $$port: left the system nats-server ($$pid) alone"; continue; \
-	    fi; \
+	    cmdline=$$(tr '\0' ' ' < "/proc/$$pid/cmdline" 2>/dev/null || true); \
+	    case "$${exe##*/} $${cmdline%% *}" in \
+	      tickup*|*/tickup*) ;; \
+	      *) echo "port $$port: left $$pid alone ($${exe:-$${cmdline:-unknown}} is not tickup)"; continue ;; \
+	    esac; \
 	    echo "port $$port: stopping $$pid $${exe:+($$exe)}"; \
 	    kill "$$pid" 2>/dev/null || true; \
 	    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$$pid" 2>/dev/null || break; sleep 0.3; done; \

@@ -54,7 +54,7 @@ func newAuditCmd() *cobra.Command {
 		Long:  auditHelp,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			cfg, err := loadConfig(cmd)
 			if err != nil {
 				return err
 			}

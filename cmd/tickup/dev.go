@@ -25,18 +25,21 @@ func newDevCmd() *cobra.Command {
 			"api, ticketing, wallet and draw services until SIGINT or SIGTERM.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig()
+			cfg, settings, err := devConfig(cmd)
 			if err != nil {
 				return err
 			}
-			return runDev(cmd.Context(), cmd.OutOrStdout(), cfg, natsPort)
+			return runDev(cmd.Context(), cmd.OutOrStdout(), cfg, settings, natsPort)
 		},
 	}
 	cmd.Flags().IntVar(&natsPort, "nats-port", 4222, "port of the embedded NATS server (a free one is chosen if taken)")
 	return cmd
 }
 
-func runDev(ctx context.Context, out io.Writer, cfg config.Config, natsPort int) error {
+func runDev(ctx context.Context, out io.Writer, cfg config.Config, settings string, natsPort int) error {
+	if err := prepareSecrets(out, &cfg, settings); err != nil {
+		return err
+	}
 	if err := prepareDatabase(ctx, cfg, serviceNames()); err != nil {
 		return err
 	}
@@ -88,6 +91,9 @@ func printDevURLs(out io.Writer, cfg config.Config) {
 		fmt.Fprintf(out, "  %-10s http://localhost:%d/readyz  /metrics\n", name, cfg.HealthPorts[name])
 	}
 	fmt.Fprintf(out, "  NATS       %s (embedded, JetStream store in %s)\n", cfg.NATSURL, filepath.Join(cfg.DataDir, "nats"))
+	fmt.Fprintf(out, "  Docs       http://localhost:%d/docs\n", cfg.HTTPPort)
+	fmt.Fprintf(out, "An admin token (from any directory; bin/tickup is built by make run):\n")
+	fmt.Fprintf(out, "  tickup token --user %s --admin\n", devAdminUser)
 }
 
 func portFree(port int) bool {

@@ -14,7 +14,18 @@ import (
 	"tickup.dev/pkg/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }
+// TestMain keeps the tests away from the developer's own dev settings
+// (~/.config/tickup/dev.env): every test sees an empty XDG_CONFIG_HOME of its own.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tickup-cmd-config-")
+	if err != nil {
+		panic(err)
+	}
+	_ = os.Setenv("XDG_CONFIG_HOME", dir)
+	code := testenv.RunMain(m)
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // TestDevServesEveryServiceAndStopsCleanly runs `tickup dev` as a separate process on a
 // fresh database (that it creates), waits for /readyz on every service, and sends SIGTERM.

@@ -17,7 +17,7 @@ func newMigrateCmd() *cobra.Command {
 		Short: "Create the database if missing and apply every service's migrations (or one's)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig()
+			cfg, err := loadConfig(cmd)
 			if err != nil {
 				return err
 			}

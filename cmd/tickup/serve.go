@@ -15,9 +15,14 @@ func newServeCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cfg, err := loadConfig()
+			cfg, err := loadConfig(cmd)
 			if err != nil {
 				return err
+			}
+			if args[0] == "api" {
+				if err := requireProdSecrets(cfg); err != nil {
+					return err
+				}
 			}
 			return def.run(cmd.Context(), cfg)
 		},

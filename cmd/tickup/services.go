@@ -45,12 +45,3 @@ func lookupService(name string) (serviceDef, error) {
 	}
 	return def, nil
 }
-
-// loadConfig loads the configuration; invalid configuration exits with code 2.
-func loadConfig() (config.Config, error) {
-	cfg, err := config.Load(config.Options{})
-	if err != nil {
-		return cfg, &exitError{code: 2, err: fmt.Errorf("invalid configuration:\n%w", err)}
-	}
-	return cfg, nil
-}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -55,7 +54,7 @@ func newTokenCmd() *cobra.Command {
 
 // mintToken checks req against the configuration, mints, logs and prints the token.
 func mintToken(cmd *cobra.Command, req tokenRequest) error {
-	cfg, err := tokenConfig()
+	cfg, err := tokenConfig(cmd)
 	if err != nil {
 		return err
 	}
@@ -100,17 +99,22 @@ func (r tokenRequest) role() string {
 
 // tokenConfig loads the configuration (without requiring a database) and checks that it
 // has a SUPABASE_JWT.
-func tokenConfig() (config.Config, error) {
+func tokenConfig(cmd *cobra.Command) (config.Config, error) {
+	devFile, _, err := devSettingsFile(cmd)
+	if err != nil {
+		return config.Config{}, err
+	}
 	environ := os.Environ()
 	if os.Getenv("DATABASE_URL") == "" && os.Getenv("TICKUP_DATABASE_URL") == "" {
 		environ = append(environ, "TICKUP_DATABASE_URL="+unusedDatabaseURL)
 	}
-	cfg, err := config.Load(config.Options{Environ: environ})
+	cfg, err := loadConfigWith(config.Options{Environ: environ, DevFile: devFile})
 	if err != nil {
-		return cfg, &exitError{code: 2, err: fmt.Errorf("invalid configuration:\n%w", err)}
+		return cfg, err
 	}
 	if strings.TrimSpace(cfg.Supabase.JWTSecret) == "" {
-		return cfg, errors.New("SUPABASE_JWT is not set: tickup token signs tokens with it")
+		return cfg, fmt.Errorf("SUPABASE_JWT is not set: tickup token signs tokens with it "+
+			"(start `make run` once: in env dev it generates one and records it in %s)", devFile)
 	}
 	return cfg, nil
 }

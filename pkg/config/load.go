@@ -27,10 +27,14 @@ type Options struct {
 	EnvFile string
 	// Environ replaces the process environment ("KEY=value" entries); nil means os.Environ().
 	Environ []string
+	// DevFile is a dotenv file (such as the one `tickup dev` writes, see DevSettingsPath)
+	// layered just above the defaults: every other source beats it. It applies only when the
+	// resulting env is dev; a missing file is ignored.
+	DevFile string
 }
 
-// Load reads the configuration with precedence defaults < tickup.yaml < .env < environment,
-// then validates it. Within one source a TICKUP_* variable beats the seed's bare name.
+// Load reads the configuration with precedence defaults < Options.DevFile (env dev only) <
+// tickup.yaml < .env < environment, then validates it. Within one source a TICKUP_* variable beats the seed's bare name.
 // Invalid values are all reported at once in a *ValidationError.
 func Load(opts Options) (Config, error) {
 	environ := opts.environ()
@@ -39,6 +43,15 @@ func Load(opts Options) (Config, error) {
 	for _, k := range keys {
 		if k.Default != "" {
 			v.SetDefault(k.Name, k.Default)
+		}
+	}
+	devVars, err := readEnvFile(opts.DevFile, false)
+	if err != nil {
+		return Config{}, err
+	}
+	for _, k := range keys {
+		if val, ok := lookup(k, devVars); ok {
+			v.SetDefault(k.Name, val)
 		}
 	}
 	problems, err := mergeConfigFile(v, opts.ConfigFile, keys)
@@ -55,6 +68,10 @@ func Load(opts Options) (Config, error) {
 		}
 	}
 	cfg, decodeProblems := decode(v, keys)
+	if devVars != nil && cfg.Env != "dev" {
+		opts.DevFile = ""
+		return Load(opts)
+	}
 	problems = append(append(problems, decodeProblems...), cfg.problems()...)
 	if len(problems) > 0 {
 		return Config{}, &ValidationError{Problems: problems}
