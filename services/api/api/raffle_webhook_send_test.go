@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +29,8 @@ func (r *raffle) sendWebhook(t *testing.T, stripeSecret, genericSecret string, a
 
 // TestWebhookSendConfirmsACardPurchase shows the simulator's events pass the gateway's
 // signature check exactly as a provider's: for each provider a tampered secret is refused with
-// 400 and changes nothing, the right one confirms the purchase and its ticket is issued.
+// 400 and changes nothing, the right one confirms the purchase and its ticket is issued, and
+// a refund (its default transaction id derived like the payment's) refunds it.
 func TestWebhookSendConfirmsACardPurchase(t *testing.T) {
 	r := startRaffle(t, 1)
 	for _, provider := range []string{"stripe", "generic"} {
@@ -52,6 +54,12 @@ func TestWebhookSendConfirmsACardPurchase(t *testing.T) {
 				t.Fatalf("tickup webhook send: exit %d, want 200 confirmed:\n%s", code, out)
 			}
 			r.waitTicket(t, tok, pool.PoolID, p.PurchaseID)
+
+			refund := append(slices.Clone(args[:2]), append([]string{"--event", "refunded"}, args[4:]...)...)
+			code, out = r.sendWebhook(t, raffleStripeSecret, raffleGenericSecret, refund...)
+			if code != 0 || !strings.Contains(out, `"outcome":"refunded"`) {
+				t.Fatalf("a refund of the same payment: exit %d, want 200 refunded:\n%s", code, out)
+			}
 		})
 	}
 }
