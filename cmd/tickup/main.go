@@ -37,6 +37,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newDevCmd(), newServeCmd(), newMigrateCmd(), newVersionCmd(), newAuditCmd())
 	root.AddCommand(newTokenCmd())
 	root.AddCommand(newVerifyDrawCmd())
+	root.AddCommand(newWebhookCmd())
 	addConfigFlag(root)
 	return root
 }

@@ -29,7 +29,8 @@ func (d *Document) operation(method, path string, s Spec) *Operation {
 		op.Security = []map[string][]string{{}, {BearerScheme: {}}}
 	}
 	if s.Body != nil {
-		schema := d.gen.schema(reflect.TypeOf(s.Body), true)
+		_, lenient := s.Body.(LenientBody)
+		schema := d.gen.schema(reflect.TypeOf(s.Body), !lenient)
 		op.RequestBody = &RequestBody{Required: true, Content: map[string]MediaType{mediaJSON: {schema}}}
 	}
 	for _, r := range s.Responses {

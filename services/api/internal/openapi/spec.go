@@ -87,3 +87,7 @@ type HeaderDoc struct {
 	Description string  `json:"description,omitempty"`
 	Schema      *Schema `json:"schema"`
 }
+
+// LenientBody marks a request body whose decoding ignores unknown fields (a third party's
+// format, such as a provider's event that grows fields freely): its schema allows them.
+type LenientBody interface{ LenientBody() }

@@ -40,7 +40,7 @@ type genericData struct {
 	PurchaseID    string `json:"purchase_id,omitempty" format:"uuid" doc:"Exactly one of purchase_id, topup_id and withdrawal_id."`
 	TopupID       string `json:"topup_id,omitempty" format:"uuid"`
 	WithdrawalID  string `json:"withdrawal_id,omitempty" format:"uuid"`
-	ProviderTxnID string `json:"provider_txn_id" doc:"The provider's transaction id (optional for payment.failed)."`
+	ProviderTxnID string `json:"provider_txn_id,omitempty" doc:"The provider's transaction id (optional for payment.failed)."`
 	AmountCents   int64  `json:"amount_cents" minimum:"1" maximum:"100000000000" doc:"1 to 100000000000 (more is a 422). Must be the amount of the purchase, top-up or withdrawal; payment.refunded: the total refunded so far; payment.disputed: the disputed amount (never more than was paid)."`
 	Currency      string `json:"currency" example:"EUR"`
 	FailureReason string `json:"failure_reason,omitempty" doc:"payment.failed: why."`

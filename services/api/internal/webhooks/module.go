@@ -61,7 +61,7 @@ func (m *Module) Register(r *httpapi.Routes) {
 			"transaction id; data.object.amount and currency must match. Card refunds and disputes of purchases: " +
 			"charge.refunded (amount_refunded), charge.dispute.created and charge.dispute.closed (won, lost), found by " +
 			"metadata.purchase_id or the payment_intent. Other event types are acknowledged and ignored.",
-		Body: map[string]any{}, Responses: ok, Problems: problems,
+		Parameters: stripeHeaders(), Body: stripeEvent{}, Responses: ok, Problems: problems,
 	}, m.receive(purchases.ProviderStripe, m.verifyStripe, func(*gin.Context) parser { return parseStripe }))
 	r.Handle(httpapi.Route{Method: http.MethodPost, Path: "/webhooks/" + purchases.ProviderGeneric, Access: httpapi.Webhook,
 		Tags: []string{tag}, Summary: "Generic provider events (Standard Webhooks signature)",
@@ -69,7 +69,7 @@ func (m *Module) Register(r *httpapi.Routes) {
 			"withdrawal events are forwarded to the wallet, which applies them only when the provider, amount and " +
 			"currency match the request; any other report is kept as an OPEN unmatched payment for an admin " +
 			"(GET /wallet/unmatched-payments), never dropped.",
-		Body: genericEvent{}, Responses: ok, Problems: problems,
+		Parameters: standardHeaders(), Body: genericEvent{}, Responses: ok, Problems: problems,
 	}, m.receive(purchases.ProviderGeneric, m.verifyStandard, genericParser))
 }
 
@@ -145,4 +145,24 @@ func signatureProblem(err error) error {
 		detail = "The signature's timestamp is more than 5 minutes from now."
 	}
 	return &problem.Error{Kind: problem.KindBadRequest, Code: "invalid-signature", Detail: detail, Err: err}
+}
+
+// stripeHeaders documents the Stripe-Signature header (docs/webhooks.md).
+func stripeHeaders() []openapi.Parameter {
+	return []openapi.Parameter{{Name: "Stripe-Signature", In: "header", Required: true, Schema: openapi.String(""),
+		Description: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>; the secret's bytes as written; ` +
+			"t within 5 minutes of now; several v1 entries allowed."}}
+}
+
+// standardHeaders documents the Standard Webhooks headers (docs/webhooks.md).
+func standardHeaders() []openapi.Parameter {
+	header := func(name, description string) openapi.Parameter {
+		return openapi.Parameter{Name: name, In: "header", Required: true, Description: description, Schema: openapi.String("")}
+	}
+	return []openapi.Parameter{
+		header("webhook-id", "The message id; the event id when the body has none (deduplication)."),
+		header("webhook-timestamp", "Unix seconds; within 5 minutes of now."),
+		header("webhook-signature", `v1,<base64 HMAC-SHA256(key, id + "." + timestamp + "." + raw body)>, space-separated `+
+			"entries allowed; the key is the base64 after whsec_ in the secret."),
+	}
 }

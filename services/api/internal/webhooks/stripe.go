@@ -28,8 +28,8 @@ func stripeDisputeClosed() map[string]string {
 
 // stripeEvent is the part of a Stripe event Tickup reads; the rest is ignored.
 type stripeEvent struct {
-	ID   string `json:"id"`
-	Type string `json:"type"`
+	ID   string `json:"id" example:"evt_1" doc:"Stripe's event id; a repeated id changes nothing."`
+	Type string `json:"type" example:"payment_intent.succeeded" doc:"payment_intent.succeeded, payment_intent.payment_failed, payment_intent.processing, charge.refunded, charge.dispute.created or charge.dispute.closed; other types are acknowledged and ignored."`
 	Data struct {
 		Object stripeObject `json:"object"`
 	} `json:"data"`
@@ -39,18 +39,18 @@ type stripeEvent struct {
 // Tickup's id travels in the metadata; the payment intent's id is the provider
 // transaction id (a charge's and a dispute's payment_intent).
 type stripeObject struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	Amount           int64             `json:"amount"`
-	AmountRefunded   int64             `json:"amount_refunded"`
-	Currency         string            `json:"currency"`
-	Status           string            `json:"status"`
-	PaymentIntent    stripeID          `json:"payment_intent"`
-	Metadata         map[string]string `json:"metadata"`
+	ID               string            `json:"id" doc:"A payment intent's id is the provider transaction id (a charge's or dispute's own id is not)."`
+	Object           string            `json:"object,omitempty" example:"payment_intent" doc:"payment_intent, charge or dispute."`
+	Amount           int64             `json:"amount" doc:"Cents; must be the amount of the purchase, top-up or withdrawal (a dispute: the disputed amount)."`
+	AmountRefunded   int64             `json:"amount_refunded,omitempty" doc:"charge.refunded: the total refunded so far, in cents."`
+	Currency         string            `json:"currency" example:"eur"`
+	Status           string            `json:"status,omitempty" doc:"charge.dispute.closed: won, warning_closed, lost or charge_refunded."`
+	PaymentIntent    stripeID          `json:"payment_intent,omitempty" doc:"A charge's or dispute's payment intent (an id): the transaction it reverses."`
+	Metadata         map[string]string `json:"metadata,omitempty" doc:"purchase_id, topup_id or withdrawal_id: Tickup's id, set when the payment was created."`
 	LastPaymentError *struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"last_payment_error"`
+		Code    string `json:"code,omitempty"`
+		Message string `json:"message,omitempty"`
+	} `json:"last_payment_error,omitempty" doc:"payment_intent.payment_failed: why (the message, or else the code)."`
 }
 
 // stripeID is a reference Stripe sends as an id, or as the object when expanded.
@@ -99,3 +99,6 @@ func parseStripe(body []byte, _ string) (notice, error) {
 	}
 	return n.normalise(), nil
 }
+
+// LenientBody documents that Stripe events may carry fields Tickup does not read.
+func (stripeEvent) LenientBody() {}
