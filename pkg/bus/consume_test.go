@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 func TestWaitingMessagesArriveAsOneBatch(t *testing.T) {

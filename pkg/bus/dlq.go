@@ -9,7 +9,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // Headers added to a message moved to the DLQ stream.

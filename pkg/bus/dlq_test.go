@@ -9,7 +9,7 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // dlqMsg returns the first dead-lettered message.

@@ -13,7 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 //go:embed migrations/*.sql

@@ -18,7 +18,7 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/lifecycle"
 	"tickup.dev/pkg/logging"

@@ -13,7 +13,7 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/outbox"
 	"tickup.dev/pkg/testenv"

@@ -21,7 +21,7 @@ import (
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // benchRaffle is the raffle harness for benchmarks (raffle's helpers take a *testing.T): one

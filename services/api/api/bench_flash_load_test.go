@@ -14,7 +14,7 @@ import (
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // fundWorkers is how many wallet adjustments run at once while buyers are prepared.

@@ -13,7 +13,7 @@ import (
 
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/draws"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 )
 
 // TestDrawsProofIsPublicVerifiableAndMarksTheCallersTickets drives a real draw (ticketing

@@ -25,9 +25,9 @@ import (
 	"tickup.dev/services/api/internal/users"
 	"tickup.dev/services/api/internal/walletroutes"
 	"tickup.dev/services/api/internal/webhooks"
-	"tickup.dev/services/draw/drawrpc"
-	"tickup.dev/services/ticketing/ticketingrpc"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // apiDescription introduces the OpenAPI document.

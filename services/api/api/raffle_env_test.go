@@ -18,7 +18,7 @@ import (
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Webhook secrets of the raffle gateways: Stripe's is a raw key, the generic one a

@@ -10,7 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/purchases"
 )

@@ -9,7 +9,7 @@ import (
 
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestHoldExpiredBeforeConfirmationNeverIssuesAFreeTicket buys from the wallet with holds

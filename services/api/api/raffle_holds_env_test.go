@@ -13,7 +13,7 @@ import (
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // holdsRaffle is a raffle whose wallet replicas the test can stop and start again.

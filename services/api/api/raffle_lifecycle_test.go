@@ -13,7 +13,7 @@ import (
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleBoostRedeemAndCancellation: a BOOST is sold at the boost price to the ticket's

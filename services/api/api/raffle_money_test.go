@@ -11,7 +11,7 @@ import (
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleEveryMoneyFlowLeavesTheAuditClean runs every flow the money audit reconciles:

@@ -14,7 +14,7 @@ import (
 
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleWalletPurchasesSpendOnlyWhatIsThere: 200 concurrent wallet purchases from one

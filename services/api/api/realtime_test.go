@@ -9,7 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/problem"
 )

@@ -11,7 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // sseEvent is one received event; comments have name ":".

@@ -10,7 +10,7 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 )
 

@@ -6,7 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/draw/internal/adapters"

@@ -18,7 +18,7 @@ import (
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }

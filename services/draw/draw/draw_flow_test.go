@@ -3,7 +3,7 @@ package draw_test
 import (
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 )
 

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"slices"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/draw/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // expectedWinners computes the draw of pool independently of the draw service's store:

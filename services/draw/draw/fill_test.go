@@ -6,9 +6,9 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // fill sells every ticket of pool: the first user's ticket is boosted to weight 2 before

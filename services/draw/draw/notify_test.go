@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 )
 

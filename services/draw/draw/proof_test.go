@@ -15,7 +15,7 @@ import (
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/drawproof"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/draw/internal/domain"
 )
 

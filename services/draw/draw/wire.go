@@ -9,7 +9,7 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/draw/internal/adapters"
@@ -18,7 +18,7 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 	"tickup.dev/services/draw/internal/ports"
 	"tickup.dev/services/draw/internal/webhook"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Sizes and timing of the background work.

@@ -10,13 +10,13 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/ticketing/ticketingaudit"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // benchEnv is env for benchmarks (env's helpers take a *testing.T): a fresh database, an

@@ -9,9 +9,9 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // hotPoolDefaultN is the hot pool size of docs/performance.md; TICKUP_BENCH_HOT_POOL_N overrides it.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/events"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestCancelReturnsStockAndVoidsEveryTicketOnce(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestPoolShowsItsDrawTermsAndNeverChangesThem(t *testing.T) {

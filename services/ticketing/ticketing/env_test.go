@@ -13,11 +13,11 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/ticketing/ticketingaudit"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"tickup.dev/pkg/rpc"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 )
 
 // fakeDraw stands in for the draw service's commitment endpoint (the real one has its own

@@ -7,8 +7,8 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 const price = 500 // cents, the default ticket price of test pools

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"tickup.dev/pkg/events"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // buyTicket confirms an ENTRY for user and returns the issued ticket's event.

@@ -10,9 +10,9 @@ import (
 	"sync"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/ticketing/ticketing"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestConcurrentPurchasesFillThePoolExactly(t *testing.T) {

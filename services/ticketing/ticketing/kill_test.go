@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // redeliveryWait covers the consumer's 30 s AckWait: the batch the killed process held

@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/rpc"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // wantProblem fails unless err is a problem of the given status and type.

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"testing"
 
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestPrizeLifecycle(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/events"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // ruleCase buys into a fresh pool: setup returns the purchase under test (after any that

@@ -7,7 +7,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/internal/wallettest"
 )

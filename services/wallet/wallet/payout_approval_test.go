@@ -8,7 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestAnAdminCannotApproveAWithdrawalTheyRequested: a withdrawal records who asked for it;

@@ -11,7 +11,7 @@ import (
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/ports"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestConcurrentCaptureReversalAndCancellationGiveBackOnce races, for 30 captured purchases,

@@ -10,7 +10,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func TestWalletLedgerAndAdminOperationsOverRPC(t *testing.T) {

@@ -8,11 +8,11 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/ports"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func topupEvent(topup walletrpc.Topup, txn string) events.Topup {

@@ -13,7 +13,7 @@ import (
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Module serves /prizes, /pools and /tickets.

@@ -3,7 +3,7 @@ package catalog
 import (
 	"time"
 
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Pool is a raffle of one prize in numbered tickets. A null boost or retry price means the

@@ -3,7 +3,7 @@ package catalog
 import (
 	"time"
 
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Prize is a sponsor's prize as the API shows it.

@@ -10,7 +10,7 @@ import (
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // registerPrizes adds /prizes: anyone reads, admins write.

@@ -3,7 +3,7 @@ package catalog
 import (
 	"time"
 
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Ticket is a numbered ticket of a pool.

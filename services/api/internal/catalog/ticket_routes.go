@@ -13,7 +13,7 @@ import (
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // registerTickets adds /tickets: the caller's own tickets, and the seed's redeem.

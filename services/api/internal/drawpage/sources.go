@@ -10,8 +10,8 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"tickup.dev/pkg/rpc"
-	"tickup.dev/services/draw/drawrpc"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Pool is what the page shows of a pool, as published before any sale.

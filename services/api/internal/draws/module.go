@@ -18,7 +18,7 @@ import (
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 )
 
 // tag groups the routes in the documentation.

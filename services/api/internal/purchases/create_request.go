@@ -3,7 +3,7 @@ package purchases
 import (
 	"strings"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/validate"
 )
 

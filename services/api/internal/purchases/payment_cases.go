@@ -5,7 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/paymentcases"
 )
 

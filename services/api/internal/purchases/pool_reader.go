@@ -6,7 +6,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"tickup.dev/pkg/rpc"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // poolReader asks ticketing for pools, sharing one request among the purchases of the same

@@ -7,7 +7,7 @@ package purchases
 import (
 	"time"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // Purchase statuses. FAILED and REFUNDED are terminal; DISPUTED (the buyer disputed the

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/problem"
 )
 

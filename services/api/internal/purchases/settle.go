@@ -7,7 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // Why a settlement cannot apply; ports map them to their answers.

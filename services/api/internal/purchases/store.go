@@ -8,7 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/outbox"
 )
 

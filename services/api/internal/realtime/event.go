@@ -8,7 +8,7 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // Event is one stored event as the hub and the replays see it.

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // projector turns an event into the data a client may see, or reports that it sees nothing.

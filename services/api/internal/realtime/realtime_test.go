@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 const (

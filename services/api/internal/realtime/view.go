@@ -8,7 +8,7 @@ package realtime
 import (
 	"slices"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // view is what one SSE endpoint shows: the streams it follows (in the order of the id

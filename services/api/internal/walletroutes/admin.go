@@ -9,7 +9,7 @@ import (
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // registerAdmin adds the admin routes: withdrawal decisions, adjustments, reversals and

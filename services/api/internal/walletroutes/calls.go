@@ -7,7 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // decisionCall approves or rejects a withdrawal.

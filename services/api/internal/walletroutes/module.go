@@ -15,7 +15,7 @@ import (
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // tag groups the routes in the documentation.

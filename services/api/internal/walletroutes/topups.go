@@ -9,7 +9,7 @@ import (
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // registerTopups adds the /wallet/topups routes.

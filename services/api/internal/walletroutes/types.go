@@ -3,7 +3,7 @@ package walletroutes
 import (
 	"time"
 
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Wallet is a user's balance as the API shows it: the posted balance, what active holds

@@ -10,7 +10,7 @@ import (
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // resolveRequest is the body of POST /wallet/unmatched-payments/{id}/resolve.

@@ -6,7 +6,7 @@ import (
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // withdrawalQuery reads the filters of GET /wallet/withdrawals: whose withdrawals (the

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 )

@@ -7,7 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/validate"

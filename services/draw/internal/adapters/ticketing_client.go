@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/services/draw/internal/app"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Ticketing implements app.Ticketing over ticketing's RPC contract.

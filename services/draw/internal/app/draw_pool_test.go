@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/services/draw/internal/domain"
 )

@@ -13,7 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/rpc"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/services/draw/internal/domain"
 )

@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/ticketing/internal/domain"
 )
 

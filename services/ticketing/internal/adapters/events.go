@@ -6,7 +6,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/outbox"
 	"tickup.dev/services/ticketing/internal/domain"
 )

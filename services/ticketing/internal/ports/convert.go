@@ -4,7 +4,7 @@ import (
 	"encoding/hex"
 
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func toPrize(p domain.Prize) ticketingrpc.Prize {

@@ -10,7 +10,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestDomainRefusalsBecomeTheContractsProblems(t *testing.T) {

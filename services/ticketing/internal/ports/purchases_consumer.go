@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
 )

@@ -9,7 +9,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/ticketing/internal/app"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // cancelTimeout bounds a cancellation, which voids every ticket of the pool.

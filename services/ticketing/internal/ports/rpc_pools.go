@@ -7,7 +7,7 @@ import (
 
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func (p RPC) createPool(ctx context.Context, req ticketingrpc.CreatePoolRequest) (ticketingrpc.Pool, error) {

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func (p RPC) createPrize(ctx context.Context, req ticketingrpc.CreatePrizeRequest) (ticketingrpc.Prize, error) {

@@ -6,7 +6,7 @@ import (
 
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/services/ticketing/ticketingrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func (p RPC) getTicket(ctx context.Context, req ticketingrpc.TicketRequest) (ticketingrpc.Ticket, error) {

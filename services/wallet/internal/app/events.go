@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/wallet/internal/domain"
 )
 

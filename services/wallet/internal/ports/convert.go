@@ -3,7 +3,7 @@ package ports
 import (
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func toWallet(v app.WalletView) walletrpc.Wallet {

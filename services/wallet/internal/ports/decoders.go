@@ -1,7 +1,7 @@
 package ports
 
 import (
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/wallet/internal/app"
 )
 

@@ -8,7 +8,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // problemRow maps one domain error to the problem the gateway answers with.

@@ -6,7 +6,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/app"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // endpoints serve the walletrpc contract.

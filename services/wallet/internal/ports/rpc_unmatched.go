@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func (e *endpoints) listUnmatched(ctx context.Context, req walletrpc.ListUnmatchedRequest) (walletrpc.UnmatchedPage, error) {

@@ -6,7 +6,7 @@ import (
 
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func (e *endpoints) getWallet(ctx context.Context, req walletrpc.WalletRequest) (walletrpc.Wallet, error) {

@@ -5,7 +5,7 @@ import (
 
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func (e *endpoints) requestWithdrawal(ctx context.Context, req walletrpc.WithdrawalCreateRequest) (walletrpc.Withdrawal, error) {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // check lists every way the sequence's books are wrong: each query returns one line per

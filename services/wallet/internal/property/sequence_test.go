@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/wallet/internal/domain"
 	"tickup.dev/services/wallet/internal/wallettest"
 )

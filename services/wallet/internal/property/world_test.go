@@ -12,7 +12,7 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/db"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"

@@ -16,7 +16,7 @@ import (
 	"tickup.dev/pkg/service"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/services/wallet/walletrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Env is one test's world: a fresh database, the wallet's role in it, an embedded NATS, an

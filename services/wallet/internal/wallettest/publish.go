@@ -8,7 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // Publish publishes ev as its producer would, under a new unique message id.

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"time"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 // samples returns one fully populated payload of every event type.

@@ -12,7 +12,7 @@ import (
 
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/draw/drawrpc"
+	"tickup.dev/pkg/contract/drawrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }

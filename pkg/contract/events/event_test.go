@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/events"
+	"tickup.dev/pkg/contract/events"
 )
 
 func TestPayloadsRoundTripThroughJSON(t *testing.T) {
