@@ -11,19 +11,19 @@ import (
 	"tickup.dev/pkg/rpc"
 )
 
-// SubjectCommit asks draw for a pool's commitment: it makes and stores the pool's secret
+// Commit asks draw for a pool's commitment: it makes and stores the pool's secret
 // seed and draw terms on the first call and answers SHA-256(seed) with the terms; later
 // calls answer the same. Terms never change.
-const SubjectCommit = "tickup.rpc.draw.commit"
+var Commit = rpc.Endpoint[CommitRequest, CommitResponse]{Name: "commit", Subject: "tickup.rpc.draw.commit"}
 
-// SubjectProof answers a drawn pool's public proof (ProofRequest → ProofPage), paged by
+// Proof answers a drawn pool's public proof (ProofRequest → ProofPage), paged by
 // byte offset so that the proof of a large pool fits in NATS messages; Client.Proof
 // reassembles it.
-const SubjectProof = "tickup.rpc.draw.proof"
+var Proof = rpc.Endpoint[ProofRequest, ProofPage]{Name: "proof", Subject: "tickup.rpc.draw.proof"}
 
-// SubjectVerify recomputes a drawn pool's draw on the server from its stored proof, seed and
+// Verify recomputes a drawn pool's draw on the server from its stored proof, seed and
 // ticket list (VerifyRequest → VerifyResponse).
-const SubjectVerify = "tickup.rpc.draw.verify"
+var Verify = rpc.Endpoint[VerifyRequest, VerifyResponse]{Name: "verify", Subject: "tickup.rpc.draw.verify"}
 
 // Problem types the draw service answers with.
 const (
@@ -78,7 +78,7 @@ func NewClient(nc *nats.Conn) *Client { return &Client{nc: nc} }
 // Commit returns the commitment and draw terms of the pool req names, creating them on
 // the first call. An error wrapping rpc.ErrUnavailable means no draw instance answered.
 func (c *Client) Commit(ctx context.Context, req CommitRequest) (CommitResponse, error) {
-	resp, err := rpc.Call[CommitRequest, CommitResponse](ctx, c.nc, SubjectCommit, req)
+	resp, err := Commit.Call(ctx, c.nc, req)
 	if err != nil {
 		return CommitResponse{}, fmt.Errorf("draw commitment for pool %s: %w", req.PoolID, err)
 	}

@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-
-	"tickup.dev/pkg/rpc"
 )
 
 // ProofRequest asks for a drawn pool's proof from byte Offset on (0 for the first page).
@@ -59,7 +57,7 @@ func (c *Client) Proof(ctx context.Context, poolID, userID string) (ProofDocumen
 	req := ProofRequest{PoolID: poolID, UserID: userID}
 	var doc []byte
 	for {
-		page, err := rpc.Call[ProofRequest, ProofPage](ctx, c.nc, SubjectProof, req)
+		page, err := Proof.Call(ctx, c.nc, req)
 		if err != nil {
 			return ProofDocument{}, fmt.Errorf("draw proof of pool %s: %w", poolID, err)
 		}
@@ -85,7 +83,7 @@ func finish(poolID string, doc []byte, last ProofPage) (ProofDocument, error) {
 
 // Verify asks the draw service to recompute poolID's draw from what it stored.
 func (c *Client) Verify(ctx context.Context, poolID string) (VerifyResponse, error) {
-	resp, err := rpc.Call[VerifyRequest, VerifyResponse](ctx, c.nc, SubjectVerify, VerifyRequest{PoolID: poolID})
+	resp, err := Verify.Call(ctx, c.nc, VerifyRequest{PoolID: poolID})
 	if err != nil {
 		return VerifyResponse{}, fmt.Errorf("verify draw of pool %s: %w", poolID, err)
 	}

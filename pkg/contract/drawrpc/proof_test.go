@@ -10,9 +10,9 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/pkg/contract/drawrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }
@@ -40,7 +40,7 @@ func servePages(t *testing.T, doc, hash string, size int) *drawrpc.Client {
 		}
 		return p, nil
 	}
-	if err := rpc.Handle(svc, nil, "proof", drawrpc.SubjectProof, page); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Proof, page); err != nil {
 		t.Fatal(err)
 	}
 	if err := nc.Flush(); err != nil {

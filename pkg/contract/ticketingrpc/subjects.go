@@ -4,26 +4,28 @@
 // call ticketing through it.
 package ticketingrpc
 
-// Subjects, one per endpoint; replicas share micro's queue group.
-const (
-	SubjectPrizeCreate = "tickup.rpc.ticketing.prize.create"
-	SubjectPrizeGet    = "tickup.rpc.ticketing.prize.get"
-	SubjectPrizeList   = "tickup.rpc.ticketing.prize.list"
-	SubjectPrizeUpdate = "tickup.rpc.ticketing.prize.update"
-	SubjectPrizeDelete = "tickup.rpc.ticketing.prize.delete"
+import "tickup.dev/pkg/rpc"
 
-	SubjectPoolCreate       = "tickup.rpc.ticketing.pool.create"
-	SubjectPoolGet          = "tickup.rpc.ticketing.pool.get"
-	SubjectPoolList         = "tickup.rpc.ticketing.pool.list"
-	SubjectPoolUpdate       = "tickup.rpc.ticketing.pool.update"
-	SubjectPoolCancel       = "tickup.rpc.ticketing.pool.cancel"
-	SubjectPoolTicketsCount = "tickup.rpc.ticketing.pool.tickets_count"
-	// SubjectPoolStart moves a FULL pool to STARTED for its draw (draw calls it).
-	SubjectPoolStart = "tickup.rpc.ticketing.pool.start"
-	// SubjectPoolTickets pages the frozen ticket list of a STARTED or DRAWN pool (draw calls it).
-	SubjectPoolTickets = "tickup.rpc.ticketing.pool.tickets"
+// Endpoints, one per request/reply call; replicas share micro's queue group.
+var (
+	PrizeCreate = rpc.Endpoint[CreatePrizeRequest, Prize]{Name: "prize_create", Subject: "tickup.rpc.ticketing.prize.create"}
+	PrizeGet    = rpc.Endpoint[PrizeRequest, Prize]{Name: "prize_get", Subject: "tickup.rpc.ticketing.prize.get"}
+	PrizeList   = rpc.Endpoint[ListPrizesRequest, PrizePage]{Name: "prize_list", Subject: "tickup.rpc.ticketing.prize.list"}
+	PrizeUpdate = rpc.Endpoint[UpdatePrizeRequest, Prize]{Name: "prize_update", Subject: "tickup.rpc.ticketing.prize.update"}
+	PrizeDelete = rpc.Endpoint[PrizeRequest, Deleted]{Name: "prize_delete", Subject: "tickup.rpc.ticketing.prize.delete"}
 
-	SubjectTicketGet        = "tickup.rpc.ticketing.ticket.get"
-	SubjectTicketList       = "tickup.rpc.ticketing.ticket.list"
-	SubjectTicketByPurchase = "tickup.rpc.ticketing.ticket.by_purchase"
+	PoolCreate       = rpc.Endpoint[CreatePoolRequest, Pool]{Name: "pool_create", Subject: "tickup.rpc.ticketing.pool.create"}
+	PoolGet          = rpc.Endpoint[PoolRequest, Pool]{Name: "pool_get", Subject: "tickup.rpc.ticketing.pool.get"}
+	PoolList         = rpc.Endpoint[ListPoolsRequest, PoolPage]{Name: "pool_list", Subject: "tickup.rpc.ticketing.pool.list"}
+	PoolUpdate       = rpc.Endpoint[UpdatePoolRequest, Pool]{Name: "pool_update", Subject: "tickup.rpc.ticketing.pool.update"}
+	PoolCancel       = rpc.Endpoint[CancelPoolRequest, Pool]{Name: "pool_cancel", Subject: "tickup.rpc.ticketing.pool.cancel"}
+	PoolTicketsCount = rpc.Endpoint[PoolRequest, TicketsCount]{Name: "pool_tickets_count", Subject: "tickup.rpc.ticketing.pool.tickets_count"}
+	// PoolStart moves a FULL pool to STARTED for its draw (draw calls it).
+	PoolStart = rpc.Endpoint[PoolRequest, Pool]{Name: "pool_start", Subject: "tickup.rpc.ticketing.pool.start"}
+	// PoolTickets pages the frozen ticket list of a STARTED or DRAWN pool (draw calls it).
+	PoolTickets = rpc.Endpoint[PoolTicketsRequest, PoolTicketPage]{Name: "pool_tickets", Subject: "tickup.rpc.ticketing.pool.tickets"}
+
+	TicketGet        = rpc.Endpoint[TicketRequest, Ticket]{Name: "ticket_get", Subject: "tickup.rpc.ticketing.ticket.get"}
+	TicketList       = rpc.Endpoint[ListTicketsRequest, TicketPage]{Name: "ticket_list", Subject: "tickup.rpc.ticketing.ticket.list"}
+	TicketByPurchase = rpc.Endpoint[TicketByPurchaseRequest, PurchaseTicket]{Name: "ticket_by_purchase", Subject: "tickup.rpc.ticketing.ticket.by_purchase"}
 )

@@ -3,28 +3,34 @@
 // API gateway passes the authenticated caller as user_id, and the admin as actor.
 package walletrpc
 
-// Subjects of the wallet's endpoints, all under tickup.rpc.wallet.
+import "tickup.dev/pkg/rpc"
+
+// Endpoints of the wallet, all under tickup.rpc.wallet.
+var (
+	GetWallet         = rpc.Endpoint[WalletRequest, Wallet]{Name: "get_wallet", Subject: "tickup.rpc.wallet.get"}
+	ListLedger        = rpc.Endpoint[LedgerRequest, LedgerPage]{Name: "list_ledger", Subject: "tickup.rpc.wallet.ledger.list"}
+	CreateTopup       = rpc.Endpoint[CreateTopupRequest, Topup]{Name: "create_topup", Subject: "tickup.rpc.wallet.topups.create"}
+	GetTopup          = rpc.Endpoint[TopupRequest, Topup]{Name: "get_topup", Subject: "tickup.rpc.wallet.topups.get"}
+	ListTopups        = rpc.Endpoint[ListRequest, TopupPage]{Name: "list_topups", Subject: "tickup.rpc.wallet.topups.list"}
+	CancelTopup       = rpc.Endpoint[TopupRequest, Topup]{Name: "cancel_topup", Subject: "tickup.rpc.wallet.topups.cancel"}
+	RequestWithdrawal = rpc.Endpoint[WithdrawalCreateRequest, Withdrawal]{Name: "request_withdrawal", Subject: "tickup.rpc.wallet.withdrawals.request"}
+	GetWithdrawal     = rpc.Endpoint[WithdrawalRequest, Withdrawal]{Name: "get_withdrawal", Subject: "tickup.rpc.wallet.withdrawals.get"}
+	ListWithdrawals   = rpc.Endpoint[ListWithdrawalsRequest, WithdrawalPage]{Name: "list_withdrawals", Subject: "tickup.rpc.wallet.withdrawals.list"}
+	CancelWithdrawal  = rpc.Endpoint[WithdrawalRequest, Withdrawal]{Name: "cancel_withdrawal", Subject: "tickup.rpc.wallet.withdrawals.cancel"}
+	ApproveWithdrawal = rpc.Endpoint[DecisionRequest, Withdrawal]{Name: "approve_withdrawal", Subject: "tickup.rpc.wallet.withdrawals.approve"}
+	RejectWithdrawal  = rpc.Endpoint[DecisionRequest, Withdrawal]{Name: "reject_withdrawal", Subject: "tickup.rpc.wallet.withdrawals.reject"}
+	CreateAdjustment  = rpc.Endpoint[AdjustmentRequest, Entry]{Name: "create_adjustment", Subject: "tickup.rpc.wallet.adjustments.create"}
+	ReverseEntry      = rpc.Endpoint[ReversalRequest, Entry]{Name: "reverse_entry", Subject: "tickup.rpc.wallet.entries.reverse"}
+	SuspendWallet     = rpc.Endpoint[StatusRequest, Wallet]{Name: "suspend_wallet", Subject: "tickup.rpc.wallet.suspend"}
+	ActivateWallet    = rpc.Endpoint[StatusRequest, Wallet]{Name: "activate_wallet", Subject: "tickup.rpc.wallet.activate"}
+	ListUnmatched     = rpc.Endpoint[ListUnmatchedRequest, UnmatchedPage]{Name: "list_unmatched", Subject: "tickup.rpc.wallet.unmatched.list"}
+	ResolveUnmatched  = rpc.Endpoint[ResolveUnmatchedRequest, UnmatchedPayment]{Name: "resolve_unmatched", Subject: "tickup.rpc.wallet.unmatched.resolve"}
+)
+
+// Page sizes of the list endpoints.
 const (
-	SubjectGetWallet         = "tickup.rpc.wallet.get"
-	SubjectListLedger        = "tickup.rpc.wallet.ledger.list"
-	SubjectCreateTopup       = "tickup.rpc.wallet.topups.create"
-	SubjectGetTopup          = "tickup.rpc.wallet.topups.get"
-	SubjectListTopups        = "tickup.rpc.wallet.topups.list"
-	SubjectCancelTopup       = "tickup.rpc.wallet.topups.cancel"
-	SubjectRequestWithdrawal = "tickup.rpc.wallet.withdrawals.request"
-	SubjectGetWithdrawal     = "tickup.rpc.wallet.withdrawals.get"
-	SubjectListWithdrawals   = "tickup.rpc.wallet.withdrawals.list"
-	SubjectCancelWithdrawal  = "tickup.rpc.wallet.withdrawals.cancel"
-	SubjectApproveWithdrawal = "tickup.rpc.wallet.withdrawals.approve"
-	SubjectRejectWithdrawal  = "tickup.rpc.wallet.withdrawals.reject"
-	SubjectCreateAdjustment  = "tickup.rpc.wallet.adjustments.create"
-	SubjectReverseEntry      = "tickup.rpc.wallet.entries.reverse"
-	SubjectSuspendWallet     = "tickup.rpc.wallet.suspend"
-	SubjectActivateWallet    = "tickup.rpc.wallet.activate"
-	SubjectListUnmatched     = "tickup.rpc.wallet.unmatched.list"
-	SubjectResolveUnmatched  = "tickup.rpc.wallet.unmatched.resolve"
-	defaultPageLimit         = 50
-	maxPageLimit             = 200
+	defaultPageLimit = 50
+	maxPageLimit     = 200
 )
 
 // Problem types the wallet answers with, besides rpc's malformed-json and internal. Each

@@ -48,7 +48,7 @@ func TestProofAndVerifyOfADrawnPool(t *testing.T) {
 	if want := domain.Participant(pool.PoolID, users[0]); doc.Participant != want || proof.Tickets[0].Participant != want || proof.Tickets[0].Weight != 2 {
 		t.Fatalf("participant %s, first ticket %+v: want %s with the boosted ticket", doc.Participant, proof.Tickets[0], want)
 	}
-	page, err := rpc.Call[drawrpc.ProofRequest, drawrpc.ProofPage](ctx, w.bus.NC, drawrpc.SubjectProof,
+	page, err := drawrpc.Proof.Call(ctx, w.bus.NC,
 		drawrpc.ProofRequest{PoolID: pool.PoolID, Offset: 10})
 	if err != nil || string(page.Chunk) != string(doc.Proof[10:]) || page.Offset != 10 || page.NextOffset != 0 || page.Size != int64(len(doc.Proof)) {
 		t.Fatalf("page from offset 10: %+v, %v", page, err)

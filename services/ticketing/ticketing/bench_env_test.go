@@ -56,7 +56,7 @@ func (e *benchEnv) serveFakeDraw() {
 	}
 	e.tb.Cleanup(func() { _ = svc.Stop() })
 	f := &fakeDraw{seeds: map[string][]byte{}}
-	if err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, f.commit); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Commit, f.commit); err != nil {
 		e.tb.Fatalf("fake draw: %v", err)
 	}
 	if err := e.bus.NC.Flush(); err != nil {

@@ -29,7 +29,7 @@ func startFakeDraw(t *testing.T, natsURL string) *fakeDraw {
 	}
 	t.Cleanup(func() { _ = svc.Stop() })
 	f := &fakeDraw{seeds: map[string][]byte{}}
-	if err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, f.commit); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Commit, f.commit); err != nil {
 		t.Fatalf("fake draw: %v", err)
 	}
 	if err := nc.Flush(); err != nil {

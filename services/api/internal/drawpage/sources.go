@@ -62,7 +62,7 @@ func NewTicketingPools(nc *nats.Conn) *TicketingPools { return &TicketingPools{n
 // Pool asks ticketing for the pool, decoding only what the page shows, then for the
 // title of its prize (left empty when the prize cannot be read).
 func (p *TicketingPools) Pool(ctx context.Context, poolID string) (Pool, error) {
-	pool, err := rpc.Call[ticketingrpc.PoolRequest, Pool](ctx, p.nc, ticketingrpc.SubjectPoolGet, ticketingrpc.PoolRequest{PoolID: poolID})
+	pool, err := rpc.Call[ticketingrpc.PoolRequest, Pool](ctx, p.nc, ticketingrpc.PoolGet.Subject, ticketingrpc.PoolRequest{PoolID: poolID})
 	if err != nil {
 		return Pool{}, fmt.Errorf("pool %s: %w", poolID, err)
 	}

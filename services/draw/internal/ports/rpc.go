@@ -29,13 +29,13 @@ type RPC struct {
 // Register adds the endpoints to svc.
 func (p RPC) Register(svc *rpc.Service) error {
 	opt := rpc.WithLogger(p.Log)
-	if err := rpc.Handle(svc, nil, "commit", drawrpc.SubjectCommit, p.commit, opt); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Commit, p.commit, opt); err != nil {
 		return fmt.Errorf("register draw endpoints: %w", err)
 	}
-	if err := rpc.Handle(svc, nil, "proof", drawrpc.SubjectProof, p.proof, opt); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Proof, p.proof, opt); err != nil {
 		return fmt.Errorf("register draw endpoints: %w", err)
 	}
-	if err := rpc.Handle(svc, nil, "verify", drawrpc.SubjectVerify, p.verify, opt); err != nil {
+	if err := rpc.Serve(svc, drawrpc.Verify, p.verify, opt); err != nil {
 		return fmt.Errorf("register draw endpoints: %w", err)
 	}
 	return nil

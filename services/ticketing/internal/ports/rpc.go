@@ -27,22 +27,22 @@ type RPC struct {
 func (p RPC) Register(svc *rpc.Service) error {
 	long := rpc.WithTimeout(cancelTimeout)
 	err := errors.Join(
-		handle(svc, p.Log, "prize_create", ticketingrpc.SubjectPrizeCreate, p.createPrize),
-		handle(svc, p.Log, "prize_get", ticketingrpc.SubjectPrizeGet, p.getPrize),
-		handle(svc, p.Log, "prize_list", ticketingrpc.SubjectPrizeList, p.listPrizes),
-		handle(svc, p.Log, "prize_update", ticketingrpc.SubjectPrizeUpdate, p.updatePrize),
-		handle(svc, p.Log, "prize_delete", ticketingrpc.SubjectPrizeDelete, p.deletePrize),
-		handle(svc, p.Log, "pool_create", ticketingrpc.SubjectPoolCreate, p.createPool),
-		handle(svc, p.Log, "pool_get", ticketingrpc.SubjectPoolGet, p.getPool),
-		handle(svc, p.Log, "pool_list", ticketingrpc.SubjectPoolList, p.listPools),
-		handle(svc, p.Log, "pool_update", ticketingrpc.SubjectPoolUpdate, p.updatePool),
-		handle(svc, p.Log, "pool_cancel", ticketingrpc.SubjectPoolCancel, p.cancelPool, long),
-		handle(svc, p.Log, "pool_tickets_count", ticketingrpc.SubjectPoolTicketsCount, p.ticketsCount),
-		handle(svc, p.Log, "pool_start", ticketingrpc.SubjectPoolStart, p.startPool),
-		handle(svc, p.Log, "pool_tickets", ticketingrpc.SubjectPoolTickets, p.poolTickets),
-		handle(svc, p.Log, "ticket_get", ticketingrpc.SubjectTicketGet, p.getTicket),
-		handle(svc, p.Log, "ticket_list", ticketingrpc.SubjectTicketList, p.listTickets),
-		handle(svc, p.Log, "ticket_by_purchase", ticketingrpc.SubjectTicketByPurchase, p.ticketByPurchase),
+		handle(svc, p.Log, ticketingrpc.PrizeCreate, p.createPrize),
+		handle(svc, p.Log, ticketingrpc.PrizeGet, p.getPrize),
+		handle(svc, p.Log, ticketingrpc.PrizeList, p.listPrizes),
+		handle(svc, p.Log, ticketingrpc.PrizeUpdate, p.updatePrize),
+		handle(svc, p.Log, ticketingrpc.PrizeDelete, p.deletePrize),
+		handle(svc, p.Log, ticketingrpc.PoolCreate, p.createPool),
+		handle(svc, p.Log, ticketingrpc.PoolGet, p.getPool),
+		handle(svc, p.Log, ticketingrpc.PoolList, p.listPools),
+		handle(svc, p.Log, ticketingrpc.PoolUpdate, p.updatePool),
+		handle(svc, p.Log, ticketingrpc.PoolCancel, p.cancelPool, long),
+		handle(svc, p.Log, ticketingrpc.PoolTicketsCount, p.ticketsCount),
+		handle(svc, p.Log, ticketingrpc.PoolStart, p.startPool),
+		handle(svc, p.Log, ticketingrpc.PoolTickets, p.poolTickets),
+		handle(svc, p.Log, ticketingrpc.TicketGet, p.getTicket),
+		handle(svc, p.Log, ticketingrpc.TicketList, p.listTickets),
+		handle(svc, p.Log, ticketingrpc.TicketByPurchase, p.ticketByPurchase),
 	)
 	if err != nil {
 		return fmt.Errorf("register ticketing endpoints: %w", err)
@@ -51,10 +51,10 @@ func (p RPC) Register(svc *rpc.Service) error {
 }
 
 // handle registers fn, turning its domain refusals into problems.
-func handle[Req, Resp any](svc *rpc.Service, log *slog.Logger, name, subject string,
+func handle[Req, Resp any](svc *rpc.Service, log *slog.Logger, ep rpc.Endpoint[Req, Resp],
 	fn func(context.Context, Req) (Resp, error), opts ...rpc.Option) error {
 	opts = append(opts, rpc.WithLogger(log))
-	return rpc.Handle(svc, nil, name, subject, func(ctx context.Context, req Req) (Resp, error) {
+	return rpc.Serve(svc, ep, func(ctx context.Context, req Req) (Resp, error) {
 		resp, err := fn(ctx, req)
 		return resp, problem(err)
 	}, opts...)

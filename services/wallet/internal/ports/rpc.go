@@ -18,24 +18,24 @@ type endpoints struct {
 // declaring the service ready.
 func RegisterRPC(svc *rpc.Service, a *app.App, log *slog.Logger) error {
 	e, r := &endpoints{app: a}, &registrar{svc: svc, opt: rpc.WithLogger(log)}
-	register(r, "get_wallet", walletrpc.SubjectGetWallet, e.getWallet)
-	register(r, "list_ledger", walletrpc.SubjectListLedger, e.listLedger)
-	register(r, "create_topup", walletrpc.SubjectCreateTopup, e.createTopup)
-	register(r, "get_topup", walletrpc.SubjectGetTopup, e.getTopup)
-	register(r, "list_topups", walletrpc.SubjectListTopups, e.listTopups)
-	register(r, "cancel_topup", walletrpc.SubjectCancelTopup, e.cancelTopup)
-	register(r, "request_withdrawal", walletrpc.SubjectRequestWithdrawal, e.requestWithdrawal)
-	register(r, "get_withdrawal", walletrpc.SubjectGetWithdrawal, e.getWithdrawal)
-	register(r, "list_withdrawals", walletrpc.SubjectListWithdrawals, e.listWithdrawals)
-	register(r, "cancel_withdrawal", walletrpc.SubjectCancelWithdrawal, e.cancelWithdrawal)
-	register(r, "approve_withdrawal", walletrpc.SubjectApproveWithdrawal, e.approveWithdrawal)
-	register(r, "reject_withdrawal", walletrpc.SubjectRejectWithdrawal, e.rejectWithdrawal)
-	register(r, "create_adjustment", walletrpc.SubjectCreateAdjustment, e.adjust)
-	register(r, "reverse_entry", walletrpc.SubjectReverseEntry, e.reverse)
-	register(r, "suspend_wallet", walletrpc.SubjectSuspendWallet, e.suspend)
-	register(r, "activate_wallet", walletrpc.SubjectActivateWallet, e.activate)
-	register(r, "list_unmatched", walletrpc.SubjectListUnmatched, e.listUnmatched)
-	register(r, "resolve_unmatched", walletrpc.SubjectResolveUnmatched, e.resolveUnmatched)
+	register(r, walletrpc.GetWallet, e.getWallet)
+	register(r, walletrpc.ListLedger, e.listLedger)
+	register(r, walletrpc.CreateTopup, e.createTopup)
+	register(r, walletrpc.GetTopup, e.getTopup)
+	register(r, walletrpc.ListTopups, e.listTopups)
+	register(r, walletrpc.CancelTopup, e.cancelTopup)
+	register(r, walletrpc.RequestWithdrawal, e.requestWithdrawal)
+	register(r, walletrpc.GetWithdrawal, e.getWithdrawal)
+	register(r, walletrpc.ListWithdrawals, e.listWithdrawals)
+	register(r, walletrpc.CancelWithdrawal, e.cancelWithdrawal)
+	register(r, walletrpc.ApproveWithdrawal, e.approveWithdrawal)
+	register(r, walletrpc.RejectWithdrawal, e.rejectWithdrawal)
+	register(r, walletrpc.CreateAdjustment, e.adjust)
+	register(r, walletrpc.ReverseEntry, e.reverse)
+	register(r, walletrpc.SuspendWallet, e.suspend)
+	register(r, walletrpc.ActivateWallet, e.activate)
+	register(r, walletrpc.ListUnmatched, e.listUnmatched)
+	register(r, walletrpc.ResolveUnmatched, e.resolveUnmatched)
 	return r.err
 }
 
@@ -46,8 +46,8 @@ type registrar struct {
 	err error
 }
 
-func register[Req, Resp any](r *registrar, name, subject string, fn func(context.Context, Req) (Resp, error)) {
+func register[Req, Resp any](r *registrar, ep rpc.Endpoint[Req, Resp], fn func(context.Context, Req) (Resp, error)) {
 	if r.err == nil {
-		r.err = rpc.Handle(r.svc, nil, name, subject, fn, r.opt)
+		r.err = rpc.Serve(r.svc, ep, fn, r.opt)
 	}
 }
