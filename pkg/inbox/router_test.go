@@ -81,7 +81,9 @@ func TestRouterRunsEveryEventOnceInDeliveryOrder(t *testing.T) {
 	w := func(id string, seq int) bus.Delivery {
 		return deliveryOf(t, id, eventtest.WidgetChanged{SchemaVersion: 1, Widget: "w", Seq: seq})
 	}
-	g := func(id, name string) bus.Delivery { return deliveryOf(t, id, gadgetMade{SchemaVersion: 1, Gadget: name}) }
+	g := func(id, name string) bus.Delivery {
+		return deliveryOf(t, id, gadgetMade{SchemaVersion: 1, Gadget: name})
+	}
 	batch := []bus.Delivery{w("m1", 1), g("m2", "a"), g("m3", "b"), w("m4", 2), g("m5", "c"), w("m1", 1)}
 	for range 2 { // the second time every message was handled before
 		if err := r.Handler()(context.Background(), batch); err != nil {
@@ -107,7 +109,7 @@ func TestRouterSpecFiltersTheRoutedTypes(t *testing.T) {
 		t.Fatalf("spec %+v: want stream %s, filters %v and the given batch size", spec, events.StreamAPI, want)
 	}
 	for name, add := range map[string]func(){
-		"a type routed twice":       func() { bus.On(r, func(context.Context, int, events.PurchaseCreated) error { return nil }) },
+		"a type routed twice":      func() { bus.On(r, func(context.Context, int, events.PurchaseCreated) error { return nil }) },
 		"a type of another stream": func() { bus.On(r, func(context.Context, int, events.HoldPlaced) error { return nil }) },
 	} {
 		func() {

@@ -16,12 +16,12 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // benchRaffle is the raffle harness for benchmarks (raffle's helpers take a *testing.T): one

@@ -11,10 +11,10 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // fundWorkers is how many wallet adjustments run at once while buyers are prepared.

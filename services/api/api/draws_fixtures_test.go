@@ -8,11 +8,11 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/ticketing/ticketingaudit"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // drawStack starts a gateway with the real draw and ticketing services beside it and

@@ -11,9 +11,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/draws"
-	"tickup.dev/pkg/contract/drawrpc"
 )
 
 // TestDrawsProofIsPublicVerifiableAndMarksTheCallersTickets drives a real draw (ticketing

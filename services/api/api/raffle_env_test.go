@@ -12,13 +12,13 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Webhook secrets of the raffle gateways: Stripe's is a raw key, the generic one a

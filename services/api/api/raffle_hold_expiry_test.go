@@ -7,9 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestHoldExpiredBeforeConfirmationNeverIssuesAFreeTicket buys from the wallet with holds

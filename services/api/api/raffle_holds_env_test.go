@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // holdsRaffle is a raffle whose wallet replicas the test can stop and start again.

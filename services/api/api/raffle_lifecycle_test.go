@@ -8,12 +8,12 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleBoostRedeemAndCancellation: a BOOST is sold at the boost price to the ticket's

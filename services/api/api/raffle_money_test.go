@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleEveryMoneyFlowLeavesTheAuditClean runs every flow the money audit reconciles:

@@ -12,9 +12,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestRaffleWalletPurchasesSpendOnlyWhatIsThere: 200 concurrent wallet purchases from one

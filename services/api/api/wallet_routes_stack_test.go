@@ -9,8 +9,8 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/testenv"
 )
 

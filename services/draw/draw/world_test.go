@@ -12,12 +12,12 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
-	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/ticketing/ticketing"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 const waitLimit = 60 * time.Second
