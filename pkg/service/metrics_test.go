@@ -41,8 +41,14 @@ func TestRuntimeExportsTheOperatorMetrics(t *testing.T) {
 	handled := make(chan string, 1)
 	r := bus.NewRouter(bus.ConsumerSpec{Durable: "metered-api", MaxWait: 100 * time.Millisecond},
 		inbox.Transactor(rt.DB, func(tx *gorm.DB) *gorm.DB { return tx }))
-	bus.On(r, func(_ context.Context, _ *gorm.DB, e events.PurchaseCreated) error { handled <- e.PurchaseID; return nil })
+	bus.On(r, func(_ context.Context, _ *gorm.DB, e events.PurchaseCreated) error {
+		handled <- e.PurchaseID
+		return nil
+	})
 	if err := rt.Route(ctx, r); err != nil {
+		t.Fatal(rt.Abort(err))
+	}
+	if err := rt.QueryMetric(false, "tickup_sample_things", "Things.", `SELECT 42`); err != nil {
 		t.Fatal(rt.Abort(err))
 	}
 	if err := rt.ServeHealth(); err != nil {
@@ -70,7 +76,7 @@ func TestRuntimeExportsTheOperatorMetrics(t *testing.T) {
 		`tickup_consumer_batch_seconds_count{consumer="metered-api"} 1`,
 		`tickup_outbox_backlog 0`, `tickup_outbox_oldest_age_seconds 0`,
 		`tickup_consumer_pending{consumer="metered-api"} 0`, `tickup_consumer_ack_pending{consumer="metered-api"}`,
-		`tickup_dlq_messages{consumer="metered-api"} 0`,
+		`tickup_dlq_messages{consumer="metered-api"} 0`, `tickup_sample_things 42`,
 	}
 	testenv.WaitFor(t, 10*time.Second, "the operator metrics", func() error {
 		body, err := scrape(url)
