@@ -1,4 +1,4 @@
-package problem
+package db
 
 import (
 	"database/sql/driver"
@@ -10,13 +10,11 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// retryAfterSeconds is what a 503 tells the client to wait before trying again.
-const retryAfterSeconds = "2"
-
-// dependencyDown reports whether err says PostgreSQL could not be reached or went away
-// (refused, reset, shutting down, restarting, out of connections): the request may work
-// in a moment, so the client gets a 503 with Retry-After, never a 500.
-func dependencyDown(err error) bool {
+// Unavailable reports whether err says PostgreSQL could not be reached or went away
+// (refused, reset, closed, shutting down, restarting, out of connections): the work may
+// succeed in a moment, so callers answer "unavailable, retry" (HTTP 503, an RPC 503
+// problem), never an internal error.
+func Unavailable(err error) bool {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return strings.HasPrefix(pgErr.Code, "08") || // connection exception
@@ -26,5 +24,6 @@ func dependencyDown(err error) bool {
 	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	return errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err)
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		pgconn.Timeout(err) || pgconn.SafeToRetry(err)
 }
