@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
@@ -61,8 +62,8 @@ func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
 	if err := rt.Bus.NC.Flush(); err != nil {
 		return fmt.Errorf("flush rpc subscriptions: %w", err)
 	}
-	for _, c := range ports.Consumers(rt.DB, a, rt.Log) {
-		if err := rt.Consume(ctx, c.Spec, c.Handler); err != nil {
+	for _, r := range ports.Routers(inbox.Transactor(rt.DB, adapters.Bind), a) {
+		if err := rt.Route(ctx, r); err != nil {
 			return err
 		}
 	}

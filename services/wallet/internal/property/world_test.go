@@ -13,6 +13,7 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/db"
+	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
@@ -55,8 +56,8 @@ func newWorld(t *testing.T) *world {
 	cfg := app.Config{HoldTTL: time.Hour, Withdrawals: limits, DefaultCurrency: "EUR"}
 	w := &world{app: app.New(adapters.NewStore(gdb), cfg, log), admin: env.Admin, handlers: map[string]bus.BatchHandler{},
 		tally: map[string]int{}}
-	for _, c := range ports.Consumers(gdb, w.app, log) {
-		w.handlers[c.Spec.Stream] = c.Handler
+	for _, r := range ports.Routers(inbox.Transactor(gdb, adapters.Bind), w.app) {
+		w.handlers[r.Spec().Stream] = r.Handler()
 	}
 	return w
 }
