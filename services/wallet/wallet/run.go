@@ -9,6 +9,9 @@ import (
 	"io/fs"
 	"os"
 
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
@@ -41,8 +44,12 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 	if err != nil {
 		return err
 	}
-	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(cfg.Holds), rt.Log)
-	if err := serve(ctx, rt, a); err != nil {
+	appCfg := opts.appConfig(cfg.Holds)
+	a := app.New(adapters.NewStore(rt.DB), appCfg, rt.Log)
+	batch := inbox.Transactor(rt.DB, func(tx *gorm.DB) app.Application {
+		return app.New(adapters.Bind(tx), appCfg, rt.Log) // an event batch's unit of work
+	})
+	if err := serve(ctx, rt, a, batch); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
@@ -51,7 +58,7 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 // serve registers the endpoints and consumers, then the health endpoints: the service
 // reports ready only once it can answer. There is no hold sweeper: the api decides when a
 // purchase's hold has expired, and the wallet releases it on purchase.failed.
-func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
+func serve(ctx context.Context, rt *service.Runtime, a app.Application, batch bus.Transactor[app.Application]) error {
 	svc, err := rt.Micro("Tickup wallet: balances, holds, top-ups, withdrawals, ledger")
 	if err != nil {
 		return err
@@ -62,7 +69,7 @@ func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
 	if err := rt.Bus.NC.Flush(); err != nil {
 		return fmt.Errorf("flush rpc subscriptions: %w", err)
 	}
-	for _, r := range ports.Routers(inbox.Transactor(rt.DB, adapters.Bind), a) {
+	for _, r := range ports.Routers(batch) {
 		if err := rt.Route(ctx, r); err != nil {
 			return err
 		}

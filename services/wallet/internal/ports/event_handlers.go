@@ -4,115 +4,111 @@ import (
 	"context"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
 )
 
-// eventHandlers map each event the wallet consumes to the use case it triggers.
-type eventHandlers struct {
-	app *app.App
-}
+// The event handlers: each maps an event the wallet consumes to the command it triggers.
 
-func (h eventHandlers) purchaseCreated(ctx context.Context, st *adapters.Store, e events.PurchaseCreated) error {
+func placeHold(ctx context.Context, a app.Application, e events.PurchaseCreated) error {
 	p, err := purchaseOf(events.Purchase(e))
 	if err != nil {
 		return err
 	}
-	return h.app.PurchaseCreated(ctx, st, p)
+	return a.Commands.PlaceHold.Handle(ctx, p)
 }
 
-func (h eventHandlers) purchaseConfirmed(ctx context.Context, st *adapters.Store, e events.PurchaseConfirmed) error {
+func confirmHold(ctx context.Context, a app.Application, e events.PurchaseConfirmed) error {
 	p, err := purchaseOf(events.Purchase(e))
 	if err != nil {
 		return err
 	}
-	return h.app.PurchaseConfirmed(ctx, st, p)
+	return a.Commands.ConfirmHold.Handle(ctx, p)
 }
 
-func (h eventHandlers) purchaseFailed(ctx context.Context, st *adapters.Store, e events.PurchaseFailed) error {
+func releaseHold(ctx context.Context, a app.Application, e events.PurchaseFailed) error {
 	p, err := purchaseOf(events.Purchase(e))
 	if err != nil {
 		return err
 	}
-	return h.app.PurchaseFailed(ctx, st, p)
+	return a.Commands.ReleaseHold.Handle(ctx, p)
 }
 
-func (h eventHandlers) ticketIssued(ctx context.Context, st *adapters.Store, e events.TicketIssued) error {
+func captureIssued(ctx context.Context, a app.Application, e events.TicketIssued) error {
 	t, err := ticketOf(events.Ticket(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TicketIssued(ctx, st, t)
+	return a.Commands.CaptureHold.Handle(ctx, t)
 }
 
-func (h eventHandlers) ticketBoosted(ctx context.Context, st *adapters.Store, e events.TicketBoosted) error {
+func captureBoosted(ctx context.Context, a app.Application, e events.TicketBoosted) error {
 	t, err := ticketOf(events.Ticket(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TicketIssued(ctx, st, t)
+	return a.Commands.CaptureHold.Handle(ctx, t)
 }
 
-func (h eventHandlers) ticketRejected(ctx context.Context, st *adapters.Store, e events.TicketRejected) error {
+func unwindRejected(ctx context.Context, a app.Application, e events.TicketRejected) error {
 	t, err := ticketOf(events.Ticket(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TicketRejected(ctx, st, t)
+	return a.Commands.UnwindPurchase.Handle(ctx, app.Unwind{Ticket: t, Cause: app.CauseTicketRejected})
 }
 
-func (h eventHandlers) ticketVoided(ctx context.Context, st *adapters.Store, e events.TicketVoided) error {
+func unwindVoided(ctx context.Context, a app.Application, e events.TicketVoided) error {
 	t, err := ticketOf(events.Ticket(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TicketVoided(ctx, st, t)
+	return a.Commands.UnwindPurchase.Handle(ctx, app.Unwind{Ticket: t, Cause: app.CauseTicketVoided})
 }
 
-func (h eventHandlers) topupProcessing(ctx context.Context, st *adapters.Store, e events.TopupProcessing) error {
+func markTopupProcessing(ctx context.Context, a app.Application, e events.TopupProcessing) error {
 	o, err := topupOutcomeOf(events.Topup(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TopupProcessing(ctx, st, o)
+	return a.Commands.MarkTopupProcessing.Handle(ctx, o)
 }
 
-func (h eventHandlers) topupSucceeded(ctx context.Context, st *adapters.Store, e events.TopupSucceeded) error {
+func creditTopup(ctx context.Context, a app.Application, e events.TopupSucceeded) error {
 	o, err := topupOutcomeOf(events.Topup(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TopupSucceeded(ctx, st, o)
+	return a.Commands.CreditTopup.Handle(ctx, o)
 }
 
-func (h eventHandlers) topupFailed(ctx context.Context, st *adapters.Store, e events.TopupFailed) error {
+func failTopup(ctx context.Context, a app.Application, e events.TopupFailed) error {
 	o, err := topupOutcomeOf(events.Topup(e))
 	if err != nil {
 		return err
 	}
-	return h.app.TopupFailed(ctx, st, o)
+	return a.Commands.FailTopup.Handle(ctx, o)
 }
 
-func (h eventHandlers) withdrawalSucceeded(ctx context.Context, st *adapters.Store, e events.WithdrawalSucceeded) error {
+func completeWithdrawal(ctx context.Context, a app.Application, e events.WithdrawalSucceeded) error {
 	o, err := withdrawalOutcomeOf(events.Withdrawal(e))
 	if err != nil {
 		return err
 	}
-	return h.app.WithdrawalSucceeded(ctx, st, o)
+	return a.Commands.CompleteWithdrawal.Handle(ctx, o)
 }
 
-func (h eventHandlers) withdrawalFailed(ctx context.Context, st *adapters.Store, e events.WithdrawalFailed) error {
+func failWithdrawal(ctx context.Context, a app.Application, e events.WithdrawalFailed) error {
 	o, err := withdrawalOutcomeOf(events.Withdrawal(e))
 	if err != nil {
 		return err
 	}
-	return h.app.WithdrawalFailed(ctx, st, o)
+	return a.Commands.FailWithdrawal.Handle(ctx, o)
 }
 
-func (h eventHandlers) drawCompleted(ctx context.Context, st *adapters.Store, e events.DrawCompleted) error {
+func payPrizes(ctx context.Context, a app.Application, e events.DrawCompleted) error {
 	d, err := drawOf(e)
 	if err != nil {
 		return err
 	}
-	return h.app.DrawCompleted(ctx, st, d)
+	return a.Commands.PayPrizes.Handle(ctx, d)
 }

@@ -6,7 +6,6 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
 )
@@ -19,31 +18,31 @@ const (
 	DurableDraw      = "wallet-draw"
 )
 
-// Routers returns the wallet's three consumers. Each batch runs in one transaction of tx:
-// the inbox skips messages handled before, the wallets the batch touches are locked in user
-// id order (so concurrent batches cannot deadlock), then each event runs in delivery order.
-func Routers(tx bus.Transactor[*adapters.Store], a *app.App) []*bus.Router[*adapters.Store] {
-	h := eventHandlers{app: a}
+// Routers returns the wallet's three consumers. Each batch runs in one transaction of tx,
+// the handlers' unit of work being the application over that transaction: the inbox skips
+// messages handled before, the wallets the batch touches are locked in user id order (so
+// concurrent batches cannot deadlock), then each event runs in delivery order.
+func Routers(tx bus.Transactor[app.Application]) []*bus.Router[app.Application] {
 	api := newRouter(DurableAPI, tx)
-	bus.On(api, h.purchaseCreated)
-	bus.On(api, h.purchaseConfirmed)
-	bus.On(api, h.purchaseFailed)
-	bus.On(api, h.topupProcessing)
-	bus.On(api, h.topupSucceeded)
-	bus.On(api, h.topupFailed)
-	bus.On(api, h.withdrawalSucceeded)
-	bus.On(api, h.withdrawalFailed)
+	bus.On(api, placeHold)
+	bus.On(api, confirmHold)
+	bus.On(api, releaseHold)
+	bus.On(api, markTopupProcessing)
+	bus.On(api, creditTopup)
+	bus.On(api, failTopup)
+	bus.On(api, completeWithdrawal)
+	bus.On(api, failWithdrawal)
 	ticketing := newRouter(DurableTicketing, tx)
-	bus.On(ticketing, h.ticketIssued)
-	bus.On(ticketing, h.ticketBoosted)
-	bus.On(ticketing, h.ticketRejected)
-	bus.On(ticketing, h.ticketVoided)
+	bus.On(ticketing, captureIssued)
+	bus.On(ticketing, captureBoosted)
+	bus.On(ticketing, unwindRejected)
+	bus.On(ticketing, unwindVoided)
 	draw := newRouter(DurableDraw, tx)
-	bus.On(draw, h.drawCompleted)
-	return []*bus.Router[*adapters.Store]{api, ticketing, draw}
+	bus.On(draw, payPrizes)
+	return []*bus.Router[app.Application]{api, ticketing, draw}
 }
 
-func newRouter(durable string, tx bus.Transactor[*adapters.Store]) *bus.Router[*adapters.Store] {
+func newRouter(durable string, tx bus.Transactor[app.Application]) *bus.Router[app.Application] {
 	r := bus.NewRouter(bus.ConsumerSpec{Durable: durable}, tx)
 	r.BeforeEach(lockWallets)
 	r.Permanent(func(err error) bool { return errors.Is(err, domain.ErrInconsistent) })
@@ -51,12 +50,12 @@ func newRouter(durable string, tx bus.Transactor[*adapters.Store]) *bus.Router[*
 }
 
 // lockWallets locks the wallets of every user the batch names, in user id order.
-func lockWallets(ctx context.Context, st *adapters.Store, batch []bus.Event) error {
+func lockWallets(ctx context.Context, a app.Application, batch []bus.Event) error {
 	var users []string
 	for _, ev := range batch {
 		users = append(users, walletOwners(ev.Payload)...)
 	}
-	return st.LockUsers(ctx, users)
+	return a.Commands.LockWallets.Handle(ctx, users)
 }
 
 // walletOwners are the users whose wallets an event touches; ids that are not UUIDs are

@@ -27,7 +27,7 @@ import (
 // app's commands are called as the RPC ports call them, and events go through the wallet's
 // real consumers (inbox, decoding, locking, handlers) without the NATS transport.
 type world struct {
-	app      *app.App
+	app      app.Application
 	admin    *gorm.DB                    // search_path wallet, for the checks
 	handlers map[string]bus.BatchHandler // by stream
 	mu       sync.Mutex
@@ -56,7 +56,8 @@ func newWorld(t *testing.T) *world {
 	cfg := app.Config{HoldTTL: time.Hour, Withdrawals: limits, DefaultCurrency: "EUR"}
 	w := &world{app: app.New(adapters.NewStore(gdb), cfg, log), admin: env.Admin, handlers: map[string]bus.BatchHandler{},
 		tally: map[string]int{}}
-	for _, r := range ports.Routers(inbox.Transactor(gdb, adapters.Bind), w.app) {
+	batch := inbox.Transactor(gdb, func(tx *gorm.DB) app.Application { return app.New(adapters.Bind(tx), cfg, log) })
+	for _, r := range ports.Routers(batch) {
 		w.handlers[r.Spec().Stream] = r.Handler()
 	}
 	return w

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -16,15 +15,18 @@ type StatusChange struct {
 	Reason string
 }
 
-// SetStatus suspends or re-activates the user's existing wallet.
-func (a *App) SetStatus(ctx context.Context, in StatusChange) (domain.Account, error) {
+// SetWalletStatus suspends or re-activates the user's existing wallet.
+type SetWalletStatus struct{ deps }
+
+// Handle changes the status of the wallet in names.
+func (h SetWalletStatus) Handle(ctx context.Context, in StatusChange) (domain.Account, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: suspending a wallet is an admin operation")
 	if err := v.Err(); err != nil {
 		return domain.Account{}, err
 	}
 	var acct domain.Account
-	err := a.store.InTx(ctx, func(st *adapters.Store) error {
+	err := h.store.InTx(ctx, func(st Books) error {
 		var err error
 		if acct, err = st.LockAccount(ctx, "user_id", in.UserID); err != nil {
 			return err
