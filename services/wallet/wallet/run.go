@@ -7,7 +7,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"gorm.io/gorm"
 
@@ -29,22 +28,14 @@ var migrations embed.FS
 // Migrations are the service's own tables (the NNNN_name.sql files of migrations/).
 var Migrations fs.FS = mustSub(migrations, "migrations")
 
-// Run runs the wallet service until ctx is cancelled, with its options from the environment.
+// Run runs the wallet service until ctx is cancelled, with its settings from cfg (the
+// wallet.* keys and holds.ttl).
 func Run(ctx context.Context, cfg config.Config) error {
-	opts, err := OptionsFromEnv(os.Getenv)
-	if err != nil {
-		return fmt.Errorf("%s: invalid options: %w", Name, err)
-	}
-	return RunWithOptions(ctx, cfg, opts)
-}
-
-// RunWithOptions runs the wallet service until ctx is cancelled.
-func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations})
 	if err != nil {
 		return err
 	}
-	appCfg := opts.appConfig(cfg.Holds)
+	appCfg := appConfig(cfg)
 	a := app.New(adapters.NewStore(rt.DB), appCfg, rt.Log)
 	batch := inbox.Transactor(rt.DB, func(tx *gorm.DB) app.Application {
 		return app.New(adapters.Bind(tx), appCfg, rt.Log) // an event batch's unit of work
