@@ -42,6 +42,11 @@ func (s *Store) InTx(ctx context.Context, fn func(app.Books) error) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(Bind(tx)) })
 }
 
+// inTx is InTx for the adapters' own multi-statement changes.
+func (s *Store) inTx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.InTx(ctx, func(b app.Books) error { return fn(b.(*Store)) })
+}
+
 // InSnapshot runs fn with a store bound to a read-only REPEATABLE READ transaction, so that
 // everything fn reads (a balance and its holds) comes from one snapshot; a bound store runs
 // fn in its own transaction.

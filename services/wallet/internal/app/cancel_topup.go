@@ -12,19 +12,10 @@ type CancelTopup struct{ deps }
 
 // Handle cancels userID's top-up topupID; another user's is not found.
 func (h CancelTopup) Handle(ctx context.Context, userID, topupID string) (domain.Topup, error) {
-	var t domain.Topup
-	err := h.store.InTx(ctx, func(st Books) error {
-		var err error
-		if _, t, err = h.lockTopup(ctx, st, topupID); err != nil {
-			return err
-		}
+	return h.store.UpdateTopup(ctx, topupID, func(t *domain.Topup) error {
 		if t.UserID != userID {
 			return fmt.Errorf("top-up %s: %w", topupID, domain.ErrNotFound)
 		}
-		if err := t.Cancel(h.now()); err != nil {
-			return err
-		}
-		return st.SaveTopup(ctx, t)
+		return t.Cancel(h.now())
 	})
-	return t, err
 }

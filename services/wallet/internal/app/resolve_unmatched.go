@@ -27,17 +27,11 @@ func (h ResolveUnmatched) Handle(ctx context.Context, r Resolution) (domain.Unma
 	if err := v.Err(); err != nil {
 		return domain.UnmatchedPayment{}, err
 	}
-	var u domain.UnmatchedPayment
-	err := h.store.InTx(ctx, func(st Books) error {
-		var err error
-		if u, err = st.UnmatchedPayment(ctx, r.UnmatchedID, true); err != nil {
-			return err
-		}
+	return h.store.UpdateUnmatched(ctx, r.UnmatchedID, func(u *domain.UnmatchedPayment) error {
 		if err := u.Resolve(strings.TrimSpace(r.Actor), strings.TrimSpace(r.Resolution), h.now()); err != nil {
 			return err
 		}
 		h.log.InfoContext(ctx, "unmatched payment resolved", "unmatched_id", r.UnmatchedID, "by", u.ResolvedBy, "resolution", u.Resolution)
-		return st.SaveUnmatched(ctx, u)
+		return nil
 	})
-	return u, err
 }

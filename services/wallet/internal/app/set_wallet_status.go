@@ -25,17 +25,8 @@ func (h SetWalletStatus) Handle(ctx context.Context, in StatusChange) (domain.Ac
 	if err := v.Err(); err != nil {
 		return domain.Account{}, err
 	}
-	var acct domain.Account
-	err := h.store.InTx(ctx, func(st Books) error {
-		var err error
-		if acct, err = st.LockAccount(ctx, "user_id", in.UserID); err != nil {
-			return err
-		}
-		changed, err := acct.SetStatus(in.Status, in.Reason)
-		if err != nil || !changed {
-			return err
-		}
-		return st.SaveStatus(ctx, acct)
+	return h.store.UpdateAccount(ctx, in.UserID, func(acct *domain.Account) error {
+		_, err := acct.SetStatus(in.Status, in.Reason)
+		return err
 	})
-	return acct, err
 }

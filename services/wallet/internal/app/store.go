@@ -41,6 +41,9 @@ type Accounts interface {
 	// AddToBalance moves the cached balance by delta and returns the new balance.
 	AddToBalance(ctx context.Context, walletID string, delta int64) (int64, error)
 	SaveStatus(ctx context.Context, a domain.Account) error
+	// UpdateAccount locks userID's wallet, lets fn change it and stores its status if fn
+	// changed it, in one transaction.
+	UpdateAccount(ctx context.Context, userID string, fn func(*domain.Account) error) (domain.Account, error)
 }
 
 // Holds are reservations of a wallet's money. column is "purchase_id", "withdrawal_id" or "hold_id".
@@ -70,6 +73,9 @@ type Topups interface {
 	// TopupByTxn returns the id of the top-up holding provider transaction txn, or "".
 	TopupByTxn(ctx context.Context, txn string) (string, error)
 	SaveTopup(ctx context.Context, t domain.Topup) error
+	// UpdateTopup locks the top-up's wallet and then the top-up, lets fn change it and stores
+	// the result, in one transaction.
+	UpdateTopup(ctx context.Context, id string, fn func(*domain.Topup) error) (domain.Topup, error)
 	Topups(ctx context.Context, userID, before string, limit int) ([]domain.Topup, error)
 }
 
@@ -89,5 +95,8 @@ type UnmatchedPayments interface {
 	InsertUnmatched(ctx context.Context, u domain.UnmatchedPayment) (bool, error)
 	UnmatchedPayment(ctx context.Context, id string, lock bool) (domain.UnmatchedPayment, error)
 	SaveUnmatched(ctx context.Context, u domain.UnmatchedPayment) error
+	// UpdateUnmatched locks the unmatched payment, lets fn change it and stores the result,
+	// in one transaction.
+	UpdateUnmatched(ctx context.Context, id string, fn func(*domain.UnmatchedPayment) error) (domain.UnmatchedPayment, error)
 	UnmatchedPayments(ctx context.Context, status, before string, limit int) ([]domain.UnmatchedPayment, error)
 }
