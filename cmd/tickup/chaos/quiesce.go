@@ -60,7 +60,7 @@ func (t *topology) settled(ctx context.Context) error {
 	return nil
 }
 
-// consumersDrained checks every durable consumer has no message pending or unacknowledged
+// consumersDrained checks every durable consumer (the services' own) has no message pending or unacknowledged
 // and returns the redeliveries they made.
 func (t *topology) consumersDrained(ctx context.Context) (int64, error) {
 	nc, err := nats.Connect(t.natsURL, nats.Timeout(2*time.Second))
@@ -85,6 +85,9 @@ func (t *topology) consumersDrained(ctx context.Context) (int64, error) {
 				return 0, err
 			}
 			info := c.CachedInfo()
+			if info.Config.Durable == "" {
+				continue // a gateway's live stream (SSE); it ends with its subscriber
+			}
 			if info.NumPending > 0 || info.NumAckPending > 0 {
 				return 0, fmt.Errorf("consumer %s/%s: %d pending, %d unacknowledged", stream, name, info.NumPending, info.NumAckPending)
 			}
