@@ -18,7 +18,8 @@ import (
 const retryFor = 3 * time.Minute
 
 // client is the load's HTTP client: it spreads requests over the gateways and retries
-// what an outage refuses (503, a connection that fails), as a well-behaved frontend does.
+// what an outage refuses (503, a connection that fails, a key still held by an attempt a
+// dead gateway never finished), as a well-behaved frontend does.
 // An idempotency key makes a retried POST safe.
 type client struct {
 	urls        []string
@@ -46,7 +47,10 @@ func (c *client) call(ctx context.Context, method, path, tok string, body, out a
 	deadline := time.Now().Add(retryFor)
 	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
 		status, answer, err := c.once(ctx, method, path, tok, data, key, headers)
-		if err == nil && status != http.StatusServiceUnavailable {
+		// A 409 idempotency-in-flight means an earlier attempt with this key is still held,
+		// perhaps by a gateway that died mid-request: its lease ends, so try again.
+		inFlight := status == http.StatusConflict && bytes.Contains(answer, []byte("idempotency-in-flight"))
+		if err == nil && status != http.StatusServiceUnavailable && !inFlight {
 			if status/100 != 2 {
 				return status, fmt.Errorf("%s %s: %d %s", method, path, status, bytes.TrimSpace(answer))
 			}
