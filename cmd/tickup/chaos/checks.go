@@ -6,11 +6,8 @@ import (
 	"fmt"
 	"os/exec"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
@@ -108,15 +105,11 @@ func (t *topology) checkMessages(ctx context.Context, rep *Report) {
 }
 
 func (t *topology) deadLetters(ctx context.Context) ([]string, error) {
-	nc, err := nats.Connect(t.natsURL, nats.Timeout(2*time.Second))
+	js, closeJS, err := t.jetStream()
 	if err != nil {
 		return nil, err
 	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return nil, err
-	}
+	defer closeJS()
 	s, err := js.Stream(ctx, events.StreamDLQ)
 	if err != nil {
 		return nil, err

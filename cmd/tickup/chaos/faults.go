@@ -8,9 +8,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
-
 	"tickup.dev/pkg/contract/events"
 )
 
@@ -133,15 +130,11 @@ func (t *topology) restart(ctx context.Context, p *proc, sig syscall.Signal, dow
 
 // streamLeader is the index of the NATS node leading the API stream.
 func (t *topology) streamLeader(ctx context.Context) (int, error) {
-	nc, err := nats.Connect(t.natsURL, nats.Timeout(2*time.Second))
+	js, closeJS, err := t.jetStream()
 	if err != nil {
 		return 0, err
 	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return 0, err
-	}
+	defer closeJS()
 	s, err := js.Stream(ctx, events.StreamAPI)
 	if err != nil {
 		return 0, err

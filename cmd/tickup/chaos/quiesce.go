@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"tickup.dev/pkg/contract/events"
 )
@@ -63,15 +61,11 @@ func (t *topology) settled(ctx context.Context) error {
 // consumersDrained checks every durable consumer (the services' own) has no message pending or unacknowledged
 // and returns the redeliveries they made.
 func (t *topology) consumersDrained(ctx context.Context) (int64, error) {
-	nc, err := nats.Connect(t.natsURL, nats.Timeout(2*time.Second))
+	js, closeJS, err := t.jetStream()
 	if err != nil {
 		return 0, err
 	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return 0, err
-	}
+	defer closeJS()
 	var redelivered int64
 	for _, stream := range []string{events.StreamAPI, events.StreamTicketing, events.StreamWallet, events.StreamDraw} {
 		s, err := js.Stream(ctx, stream)

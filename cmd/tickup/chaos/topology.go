@@ -124,16 +124,26 @@ func (t *topology) ensureStreams(ctx context.Context) error {
 	return conn.EnsureStreams(ctx, events.StreamsWith(r)...)
 }
 
-func (t *topology) jetStreamReady(ctx context.Context) error {
+// jetStream connects to the run's cluster; the caller closes the connection.
+func (t *topology) jetStream() (jetstream.JetStream, func(), error) {
 	nc, err := nats.Connect(t.natsURL, nats.Timeout(2*time.Second))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer nc.Close()
 	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	return js, nc.Close, nil
+}
+
+func (t *topology) jetStreamReady(ctx context.Context) error {
+	js, closeJS, err := t.jetStream()
 	if err != nil {
 		return err
 	}
+	defer closeJS()
 	_, err = js.AccountInfo(ctx)
 	return err
 }
