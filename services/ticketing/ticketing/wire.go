@@ -2,16 +2,12 @@ package ticketing
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"gorm.io/gorm"
 
-	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/drawrpc"
-	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/ticketing/internal/adapters"
@@ -31,33 +27,14 @@ func wire(ctx context.Context, rt *service.Runtime) error {
 	if err := rt.Metrics.Register(issued); err != nil {
 		return fmt.Errorf("register metrics: %w", err)
 	}
-	issue := app.IssueTickets{Issuer: adapters.IssueStore{DB: rt.DB, Consumer: PurchasesDurable},
-		Now: time.Now, Transactions: issued}
-	err := rt.Consume(ctx, bus.ConsumerSpec{Stream: events.StreamAPI, Durable: PurchasesDurable,
-		FilterSubjects: events.Filters(events.TypePurchaseConfirmed), BatchSize: issueBatchSize},
-		ports.Purchases{Issue: issue}.Handle)
-	if err != nil {
-		return err
-	}
-	draws := ports.Draws{
-		Record: func(tx *gorm.DB) app.RecordDraw {
-			return app.RecordDraw{Pools: adapters.PoolRepository{DB: tx}, Now: time.Now}
-		},
-		Permanent: func(err error) bool { return errors.Is(err, adapters.ErrBadDrawResult) },
-	}
-	err = rt.Consume(ctx, bus.ConsumerSpec{Stream: events.StreamDraw, Durable: DrawsDurable,
-		FilterSubjects: events.Filters(events.TypeDrawCompleted)}, inbox.Handler(rt.DB, DrawsDurable, draws.Handle))
-	if err != nil {
-		return err
-	}
-	reversals := ports.Reversals{Void: func(tx *gorm.DB) app.VoidReversed {
-		return app.VoidReversed{Reversals: adapters.ReversalRepository{DB: tx}, Now: time.Now}
-	}}
-	err = rt.Consume(ctx, bus.ConsumerSpec{Stream: events.StreamAPI, Durable: ReversalsDurable,
-		FilterSubjects: events.Filters(events.TypePurchaseRefunded, events.TypePurchaseDisputed)},
-		inbox.Handler(rt.DB, ReversalsDurable, reversals.Handle))
-	if err != nil {
-		return err
+	consumers := ports.Consumers{Issue: app.IssueTickets{Now: time.Now}, Record: app.RecordDraw{Now: time.Now},
+		Void: app.VoidReversed{Now: time.Now}, Issued: issued}
+	durables := ports.Durables{Purchases: PurchasesDurable, Draws: DrawsDurable, Reversals: ReversalsDurable,
+		IssueBatch: issueBatchSize}
+	for _, r := range consumers.Routers(inbox.Transactor(rt.DB, adapters.Bind), durables) {
+		if err := rt.Route(ctx, r); err != nil {
+			return err
+		}
 	}
 	sweep := app.SweepDeadlines{Pools: pools, Now: time.Now}
 	rt.Go("deadline-sweeper", ports.Sweeper{Sweep: sweep, Every: sweepEvery, Log: rt.Log}.Run)

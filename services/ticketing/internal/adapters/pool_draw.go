@@ -2,7 +2,6 @@ package adapters
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -13,10 +12,6 @@ import (
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/ticketing/internal/domain"
 )
-
-// ErrBadDrawResult says that a draw result can never be recorded (it names tickets the
-// pool does not have); the consumer dead-letters it.
-var ErrBadDrawResult = errors.New("draw result does not fit the pool")
 
 // Start implements app.Pools.
 func (r PoolRepository) Start(ctx context.Context, id uuid.UUID, now time.Time) (domain.Pool, error) {
@@ -72,7 +67,7 @@ func (r PoolRepository) RecordDraw(ctx context.Context, id uuid.UUID, winners []
 func markOutcomes(tx *gorm.DB, poolID uuid.UUID, winners []uuid.UUID) error {
 	ids := uniqueStrings(winners)
 	if len(ids) == 0 {
-		return fmt.Errorf("%w: no winners", ErrBadDrawResult)
+		return fmt.Errorf("%w: no winners", domain.ErrBadDrawResult)
 	}
 	err := tx.Exec(`UPDATE ticket SET outcome = CASE WHEN ticket_id IN ? THEN 'WON' ELSE 'LOST' END
 		WHERE pool_id = ?`, ids, poolID).Error
@@ -84,7 +79,7 @@ func markOutcomes(tx *gorm.DB, poolID uuid.UUID, winners []uuid.UUID) error {
 		return fmt.Errorf("count winners: %w", err)
 	}
 	if int(won) != len(ids) {
-		return fmt.Errorf("%w: %d winner(s) named, %d of them tickets of the pool", ErrBadDrawResult, len(ids), won)
+		return fmt.Errorf("%w: %d winner(s) named, %d of them tickets of the pool", domain.ErrBadDrawResult, len(ids), won)
 	}
 	return nil
 }

@@ -10,11 +10,10 @@ import (
 // RecordDraw records a pool's draw result: the pool DRAWN, its winners WON and its other
 // tickets LOST (which lets their owners RETRY). A result recorded before changes nothing.
 type RecordDraw struct {
-	Pools Pools
-	Now   func() time.Time
+	Now func() time.Time
 }
 
-// Handle records the winners of poolID.
-func (h RecordDraw) Handle(ctx context.Context, poolID uuid.UUID, winners []uuid.UUID) error {
-	return h.Pools.RecordDraw(ctx, poolID, winners, h.Now().UTC())
+// Handle records the winners of poolID in the unit of work tx.
+func (h RecordDraw) Handle(ctx context.Context, tx Tx, poolID uuid.UUID, winners []uuid.UUID) error {
+	return tx.Pools.RecordDraw(ctx, poolID, winners, h.Now().UTC())
 }

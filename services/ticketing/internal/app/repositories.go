@@ -69,16 +69,11 @@ type Tickets interface {
 	OfPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error)
 }
 
-// Message is one confirmed purchase as delivered: its bus message id and the purchase.
-type Message struct {
-	ID       string
-	Purchase domain.Purchase
-}
-
-// Issuer runs one issuance batch in one transaction: it claims the messages in the inbox,
-// locks the pools they name, reads the snapshot, lets plan decide, and applies the plan.
-type Issuer interface {
-	IssueBatch(ctx context.Context, msgs []Message, plan func(domain.IssueSnapshot) domain.IssuePlan) error
+// Issuance issues a batch of confirmed purchases inside the caller's transaction: it locks
+// the pools they name (in pool id order), reads the snapshot, lets plan decide, and applies
+// the plan with its events.
+type Issuance interface {
+	Issue(ctx context.Context, ps []domain.Purchase, plan func(domain.IssueSnapshot) domain.IssuePlan) error
 }
 
 // Reversals applies a card refund or dispute to the purchase's ticket in one transaction:
