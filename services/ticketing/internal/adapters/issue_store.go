@@ -3,7 +3,6 @@ package adapters
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -23,7 +22,8 @@ func (s IssueStore) Issue(ctx context.Context, ps []domain.Purchase, plan func(d
 	tx := s.DB.WithContext(ctx)
 	snap, err := loadSnapshot(tx, ps)
 	if err == nil {
-		err = newBatchWriter(tx, snap.Pools, time.Now().UTC()).apply(ctx, plan(snap))
+		decided := plan(snap)
+		err = newBatchWriter(tx, decided.At).apply(ctx, decided)
 	}
 	if err != nil {
 		return fmt.Errorf("issue batch of %d: %w", len(ps), err)

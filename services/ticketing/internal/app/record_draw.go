@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"tickup.dev/services/ticketing/internal/domain"
 )
 
 // RecordDraw records a pool's draw result: the pool DRAWN, its winners WON and its other
@@ -15,5 +17,8 @@ type RecordDraw struct {
 
 // Handle records the winners of poolID in the unit of work tx.
 func (h RecordDraw) Handle(ctx context.Context, tx Tx, poolID uuid.UUID, winners []uuid.UUID) error {
-	return tx.Pools.RecordDraw(ctx, poolID, winners, h.Now().UTC())
+	now := h.Now().UTC()
+	return tx.Draws.Record(ctx, poolID, func(p domain.Pool) (domain.DrawResult, bool, error) {
+		return domain.RecordDraw(p, winners, now)
+	})
 }

@@ -1,9 +1,9 @@
 package app
 
-// Tx is the event consumers' unit of work: the repositories bound to the transaction the
-// router opened for one batch, so a command's effects commit with the batch's inbox claims.
+// Tx is the event consumers' unit of work: the stores bound to the transaction the router
+// opened for one batch, so a command's effects commit with the batch's inbox claims.
 type Tx struct {
 	Issuance  Issuance
-	Pools     Pools
+	Draws     Draws
 	Reversals Reversals
 }

@@ -16,5 +16,7 @@ type VoidReversed struct {
 
 // Handle applies one reversal in the unit of work tx.
 func (h VoidReversed) Handle(ctx context.Context, tx Tx, r domain.Reversal) error {
-	return tx.Reversals.Apply(ctx, r, h.Now().UTC(), domain.DecideReversal)
+	return tx.Reversals.Apply(ctx, r, h.Now().UTC(), func(s domain.ReversalSnapshot) domain.ReversalVerdict {
+		return domain.DecideReversal(s, r.Reason)
+	})
 }

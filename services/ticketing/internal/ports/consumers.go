@@ -20,9 +20,7 @@ type Durables struct {
 
 // Consumers maps each consumed event to the command it triggers.
 type Consumers struct {
-	Issue  app.IssueTickets
-	Record app.RecordDraw
-	Void   app.VoidReversed
+	App app.Application
 	// Issued counts the committed issuance transactions, one per batch.
 	Issued prometheus.Counter
 }

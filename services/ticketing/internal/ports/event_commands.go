@@ -23,7 +23,7 @@ func (c Consumers) issueTickets(ctx context.Context, tx app.Tx, es []events.Purc
 		}
 		ps = append(ps, pu)
 	}
-	return c.Issue.Handle(ctx, tx, ps)
+	return c.App.Commands.IssueTickets.Handle(ctx, tx, ps)
 }
 
 // recordDraw records draw.draw.completed: the pool becomes DRAWN, its tickets WON or LOST.
@@ -40,7 +40,7 @@ func (c Consumers) recordDraw(ctx context.Context, tx app.Tx, e events.DrawCompl
 	if err != nil {
 		return bus.Poison(fmt.Errorf("winner ticket: %w", err))
 	}
-	return c.Record.Handle(ctx, tx, poolID, winners)
+	return c.App.Commands.RecordDraw.Handle(ctx, tx, poolID, winners)
 }
 
 func (c Consumers) refunded(ctx context.Context, tx app.Tx, e events.PurchaseRefunded) error {
@@ -64,7 +64,7 @@ func (c Consumers) reversed(ctx context.Context, tx app.Tx, e events.PurchaseRef
 	if err := f.Err(); err != nil {
 		return bus.Poison(fmt.Errorf("%w %v", err, f))
 	}
-	return c.Void.Handle(ctx, tx, domain.Reversal{Purchase: pu, Reason: e.ProviderReversal})
+	return c.App.Commands.VoidReversed.Handle(ctx, tx, domain.Reversal{Purchase: pu, Reason: e.ProviderReversal})
 }
 
 func confirmedPurchase(e events.PurchaseConfirmed) (domain.Purchase, error) {
