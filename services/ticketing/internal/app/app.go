@@ -53,7 +53,7 @@ func New(d Deps) Application {
 	return Application{
 		Commands: Commands{
 			CreatePrize: CreatePrize{Prizes: d.Prizes, Now: d.Now}, UpdatePrize: UpdatePrize{Prizes: d.Prizes, Now: d.Now},
-			DeletePrize: DeletePrize{Prizes: d.Prizes},
+			DeletePrize: DeletePrize{Prizes: d.Prizes, Now: d.Now},
 			CreatePool:  CreatePool{Pools: d.Pools, Prizes: d.Prizes, Draw: d.Draw, Now: d.Now},
 			UpdatePool:  UpdatePool{Pools: d.Pools, Now: d.Now}, CancelPool: CancelPool{Pools: d.Pools, Now: d.Now},
 			StartPool: StartPool{Pools: d.Pools, Now: d.Now}, SweepDeadlines: SweepDeadlines{Pools: d.Pools, Now: d.Now},

@@ -34,8 +34,9 @@ type Prizes interface {
 	List(ctx context.Context, page Page) ([]domain.Prize, error)
 	// Update locks the prize, lets fn change it, and stores the result.
 	Update(ctx context.Context, id uuid.UUID, fn func(*domain.Prize) error) (domain.Prize, error)
-	// Delete locks the prize, asks allow with the number of its pools in play, and deletes it.
-	Delete(ctx context.Context, id uuid.UUID, allow func(activePools int) error) error
+	// Delete locks the prize, asks allow with the number of its pools in play, and marks it
+	// deleted at now.
+	Delete(ctx context.Context, id uuid.UUID, now time.Time, allow func(activePools int) error) error
 }
 
 // Pools stores pools. Each change locks the pool and commits in one transaction with its
