@@ -15,7 +15,7 @@ import (
 	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/draw/internal/beacon"
+	"tickup.dev/services/draw/internal/adapters/beacon"
 )
 
 func TestBeaconRoundIsFixedWhenThePoolIsFullAndAwaited(t *testing.T) {

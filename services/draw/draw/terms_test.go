@@ -14,7 +14,7 @@ import (
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/draw/internal/beacon"
+	"tickup.dev/services/draw/internal/adapters/beacon"
 )
 
 // beaconWait bounds the wait for a beacon round: 30 s after FULL, plus the drawer's poll.

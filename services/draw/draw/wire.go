@@ -5,19 +5,16 @@ import (
 	"crypto/rand"
 	"time"
 
-	"gorm.io/gorm"
-
-	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/draw/internal/adapters"
+	"tickup.dev/services/draw/internal/adapters/beacon"
+	"tickup.dev/services/draw/internal/adapters/webhook"
 	"tickup.dev/services/draw/internal/app"
-	"tickup.dev/services/draw/internal/beacon"
 	"tickup.dev/services/draw/internal/domain"
 	"tickup.dev/services/draw/internal/ports"
-	"tickup.dev/services/draw/internal/webhook"
 )
 
 // Sizes and timing of the background work.
@@ -35,7 +32,8 @@ type wiring struct {
 	rt      *service.Runtime
 	beacons app.Beacons     // every chain a pool's terms may name, whatever new pools use
 	policy  app.TermsPolicy // the terms of new pools
-	wake    chan struct{}
+	app     app.Application
+	wake    chan struct{} // a committed draw request wakes the drawer
 }
 
 func wire(rt *service.Runtime) (*wiring, error) {
@@ -47,6 +45,7 @@ func wire(rt *service.Runtime) (*wiring, error) {
 		w.policy.Beacon = &domain.TermsBeacon{ChainHash: quicknet.Chain.Hash, RoundRule: domain.RoundRuleAfterFull}
 	}
 	w.logPolicy()
+	w.app = w.application()
 	return w, nil
 }
 
@@ -88,8 +87,7 @@ func (w *wiring) serveRPC() error {
 	if err != nil {
 		return err
 	}
-	a := w.application()
-	endpoints := ports.RPC{Commit: a.Commands.CommitPool, Proof: a.Queries.GetProof, Verify: a.Queries.VerifyDraw, Log: w.rt.Log}
+	endpoints := ports.RPC{App: w.app, Log: w.rt.Log}
 	if err := endpoints.Register(svc); err != nil {
 		return err
 	}
@@ -98,36 +96,17 @@ func (w *wiring) serveRPC() error {
 
 // consumePools queues every full pool for its draw and wakes the drawer after each commit.
 func (w *wiring) consumePools(ctx context.Context) error {
-	r := bus.NewRouter(bus.ConsumerSpec{Durable: PoolsDurable}, inbox.Transactor(w.rt.DB,
-		func(tx *gorm.DB) app.RequestDraw {
-			return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacons: w.beacons}
-		}))
-	ports.RoutePools(r, time.Now)
-	r.Use(func(next bus.BatchHandler) bus.BatchHandler {
-		return func(ctx context.Context, batch []bus.Delivery) error {
-			err := next(ctx, batch)
-			if err == nil {
-				w.signal()
-			}
-			return err
-		}
-	})
-	return w.rt.Route(ctx, r)
+	consumers := ports.Consumers{App: w.app, Now: time.Now, Wake: w.wake}
+	return w.rt.Route(ctx, consumers.Pools(inbox.Transactor(w.rt.DB, adapters.Bind), PoolsDurable))
 }
 
-func (w *wiring) signal() {
-	select {
-	case w.wake <- struct{}{}:
-	default:
-	}
-}
-
-// application builds draw's use cases over its adapters (the composition root).
+// application builds draw's use cases over its adapters, once (the composition root).
 func (w *wiring) application() app.Application {
 	reader, n := adapters.DrawReader{DB: w.rt.DB}, w.rt.Config.Notify
 	return app.Application{
 		Commands: app.Commands{
-			CommitPool: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader, Policy: w.policy, Log: w.rt.Log},
+			CommitPool:  app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader, Policy: w.policy, Log: w.rt.Log},
+			RequestDraw: app.RequestDraw{Beacons: w.beacons},
 			DrawPool: app.DrawPool{
 				Store:     adapters.DrawStore{DB: w.rt.DB},
 				Ticketing: adapters.Ticketing{Client: ticketingrpc.NewClient(w.rt.Bus.NC), PageSize: ticketsPageSize},
@@ -147,8 +126,7 @@ func (w *wiring) application() app.Application {
 }
 
 func (w *wiring) runDrawer() {
-	h := w.application().Commands.DrawPool
-	worker := ports.Worker{Name: "drawer", Step: h.Step, Poll: pollInterval, Wake: w.wake, Log: w.rt.Log}
+	worker := ports.Worker{Name: "drawer", Step: w.app.Commands.DrawPool.Step, Poll: pollInterval, Wake: w.wake, Log: w.rt.Log}
 	w.rt.Go("drawer", worker.Run)
 }
 
@@ -161,7 +139,6 @@ func (w *wiring) runNotifier() {
 	if n.Secret == "" {
 		w.rt.Log.Warn("winner notifications are not signed with a secret: set TICKUP_NOTIFY_WEBHOOK_SECRET")
 	}
-	h := w.application().Commands.NotifyWinners
-	worker := ports.Worker{Name: "notifier", Step: h.Step, Poll: pollInterval, Log: w.rt.Log}
+	worker := ports.Worker{Name: "notifier", Step: w.app.Commands.NotifyWinners.Step, Poll: pollInterval, Log: w.rt.Log}
 	w.rt.Go("notifier", worker.Run)
 }

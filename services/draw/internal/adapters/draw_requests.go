@@ -11,7 +11,7 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 )
 
-// DrawRequests implements app.DrawRequests in the caller's transaction.
+// DrawRequests implements app.DrawRequests in the unit of work's transaction (Bind).
 type DrawRequests struct {
 	Tx *gorm.DB
 }

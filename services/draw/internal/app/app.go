@@ -1,16 +1,17 @@
 package app
 
 // Application is the table of contents of draw's use cases: the ports call these and
-// nothing else. RequestDraw is not listed: it is the unit of work of ticketing's pool.full
-// events, bound by the event router to each batch's transaction (draw/wire.go).
+// nothing else. draw/wire.go, the composition root, builds it once over the adapters.
 type Application struct {
 	Commands Commands
 	Queries  Queries
 }
 
-// Commands change draw's state.
+// Commands change draw's state. RequestDraw runs in the pool.full consumer's unit of work
+// Tx; the others keep their own transactions.
 type Commands struct {
 	CommitPool    CommitPool    // make and keep a pool's secret seed and terms; answer the commitment
+	RequestDraw   RequestDraw   // queue a full pool for its draw, its beacon round fixed (event)
 	DrawPool      DrawPool      // draw the next due pool (the drawer worker's step)
 	NotifyWinners NotifyWinners // send the next due winner notification (the notifier's step)
 }

@@ -207,7 +207,7 @@ func TestRequestDrawFixesTheRoundOfTheTermsThirtySecondsAfterFull(t *testing.T) 
 		want  *uint64
 	}{{terms(1, false), nil}, {nil, nil}, {terms(1, true), ptr(uint64(31))}} {
 		r := &requests{terms: tc.terms}
-		err := app.RequestDraw{Requests: r, Beacons: beacons}.Handle(context.Background(), vectorPool, testNow)
+		err := app.RequestDraw{Beacons: beacons}.Handle(context.Background(), app.Tx{Requests: r}, vectorPool, testNow)
 		if err != nil || len(r.got) != 1 || !r.got[0].FullAt.Equal(testNow) {
 			t.Fatalf("request: %+v, %v", r.got, err)
 		}

@@ -18,7 +18,7 @@ type DrawRequest struct {
 	Attempts    int
 }
 
-// DrawRequests stores draw requests in the caller's transaction.
+// DrawRequests stores draw requests in the unit of work's transaction.
 type DrawRequests interface {
 	// Add stores req unless the pool has a request already (which then stays unchanged).
 	Add(ctx context.Context, req DrawRequest) error
@@ -27,18 +27,18 @@ type DrawRequests interface {
 	Terms(ctx context.Context, poolID uuid.UUID) (*domain.Terms, error)
 }
 
-// RequestDraw handles ticketing.pool.full: the pool is queued for its draw, and the beacon
-// round its terms call for, if any, is fixed now by the terms' rule and stored before
-// anyone can know its randomness. The service's current beacon setting plays no part.
+// RequestDraw queues a full pool for its draw (ticketing's pool.full triggers it), and the
+// beacon round its terms call for, if any, is fixed now by the terms' rule and stored
+// before anyone can know its randomness. The service's current beacon setting plays no part.
 type RequestDraw struct {
-	Requests DrawRequests
-	Beacons  Beacons
+	Beacons Beacons
 }
 
-// Handle queues poolID, which became FULL at fullAt. A second call changes nothing.
-func (h RequestDraw) Handle(ctx context.Context, poolID uuid.UUID, fullAt time.Time) error {
+// Handle queues poolID, which became FULL at fullAt, in the unit of work tx. A second call
+// changes nothing.
+func (h RequestDraw) Handle(ctx context.Context, tx Tx, poolID uuid.UUID, fullAt time.Time) error {
 	req := DrawRequest{PoolID: poolID, FullAt: fullAt.UTC()}
-	terms, err := h.Requests.Terms(ctx, poolID)
+	terms, err := tx.Requests.Terms(ctx, poolID)
 	if err != nil {
 		return fmt.Errorf("request draw of pool %s: %w", poolID, err)
 	}
@@ -50,7 +50,7 @@ func (h RequestDraw) Handle(ctx context.Context, poolID uuid.UUID, fullAt time.T
 		round := roundFor(b, fullAt)
 		req.BeaconRound = &round
 	}
-	if err := h.Requests.Add(ctx, req); err != nil {
+	if err := tx.Requests.Add(ctx, req); err != nil {
 		return fmt.Errorf("request draw of pool %s: %w", poolID, err)
 	}
 	return nil

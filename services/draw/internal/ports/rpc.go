@@ -1,5 +1,5 @@
-// Package ports exposes the draw service's use cases over NATS micro endpoints and event
-// consumers, and runs its background workers.
+// Package ports exposes the draw service's use cases over NATS micro endpoints and an event
+// consumer, and runs its background workers: decode, call the application, encode.
 package ports
 
 import (
@@ -18,12 +18,11 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 )
 
-// RPC serves the draw service's endpoints.
+// RPC serves the draw service's endpoints (pkg/contract/drawrpc), each calling one command
+// or query of App.
 type RPC struct {
-	Commit app.CommitPool
-	Proof  app.GetProof
-	Verify app.VerifyDraw
-	Log    *slog.Logger
+	App app.Application
+	Log *slog.Logger
 }
 
 // Register adds the endpoints to svc.
@@ -49,7 +48,7 @@ func (p RPC) commit(ctx context.Context, req drawrpc.CommitRequest) (drawrpc.Com
 	if req.WinnersCount < 1 {
 		return drawrpc.CommitResponse{}, invalid("winners_count", "must be at least 1")
 	}
-	c, err := p.Commit.Handle(ctx, poolID, req.WinnersCount)
+	c, err := p.App.Commands.CommitPool.Handle(ctx, poolID, req.WinnersCount)
 	switch {
 	case errors.Is(err, app.ErrBeaconRequired):
 		return drawrpc.CommitResponse{}, rpc.NewProblem(http.StatusServiceUnavailable, drawrpc.TypeBeaconRequired,

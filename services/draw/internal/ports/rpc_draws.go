@@ -25,7 +25,7 @@ func (p RPC) proof(ctx context.Context, req drawrpc.ProofRequest) (drawrpc.Proof
 		}
 		userID = &id
 	}
-	page, err := p.Proof.Handle(ctx, poolID, userID, req.Offset)
+	page, err := p.App.Queries.GetProof.Handle(ctx, poolID, userID, req.Offset)
 	if err != nil {
 		return drawrpc.ProofPage{}, drawProblem(err, poolID)
 	}
@@ -38,7 +38,7 @@ func (p RPC) verify(ctx context.Context, req drawrpc.VerifyRequest) (drawrpc.Ver
 	if err != nil {
 		return drawrpc.VerifyResponse{}, invalid("pool_id", "must be a UUID")
 	}
-	mismatches, err := p.Verify.Handle(ctx, poolID)
+	mismatches, err := p.App.Queries.VerifyDraw.Handle(ctx, poolID)
 	if err != nil {
 		return drawrpc.VerifyResponse{}, drawProblem(err, poolID)
 	}
