@@ -74,12 +74,8 @@ func claimRequest(tx *gorm.DB, now time.Time) (app.DrawRequest, error) {
 
 // postpone records a failed or waiting attempt and when to try again.
 func postpone(tx *gorm.DB, req app.DrawRequest, out app.Outcome) error {
-	attempts := req.Attempts
-	if out.Failed {
-		attempts++
-	}
 	err := tx.Exec(`UPDATE draw_request SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE pool_id = ?`,
-		attempts, out.RetryAt, out.Reason, req.PoolID).Error
+		out.Attempts, out.RetryAt, out.Reason, req.PoolID).Error
 	if err != nil {
 		return fmt.Errorf("postpone draw of pool %s: %w", req.PoolID, err)
 	}

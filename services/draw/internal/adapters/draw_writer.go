@@ -8,7 +8,6 @@ import (
 
 	"tickup.dev/pkg/outbox"
 	"tickup.dev/services/draw/internal/app"
-	"tickup.dev/services/draw/internal/domain"
 )
 
 // ticketBatch bounds the rows of one multi-row insert.
@@ -18,13 +17,12 @@ const ticketBatch = 1000
 // notification, and marks the request drawn: all in tx, so a crash keeps all or nothing.
 // A pool drawn before (UNIQUE pool_id) keeps its draw and gets no second event.
 func storeDraw(ctx context.Context, tx *gorm.DB, r *app.DrawRecord) error {
-	commitment := domain.Commitment(r.Input.Seed)
 	res := tx.Exec(`INSERT INTO draw (draw_id, pool_id, algorithm, commitment, tickets_hash, n, winners_count,
 			beacon_round, beacon_randomness, beacon_signature, s, words_used, proof, proof_hash,
 			prize_id, prize_title, prize_kind, prize_value_cents, currency, created_at)
 		VALUES (?, ?, 'tickup-draw-v1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (pool_id) DO NOTHING`,
-		r.DrawID, r.PoolID, commitment[:], r.Result.TicketsHash[:], len(r.Tickets), r.Input.WinnersCount,
+		r.DrawID, r.PoolID, r.Commitment, r.Result.TicketsHash[:], len(r.Tickets), r.Input.WinnersCount,
 		beaconRound(r), beaconRandomness(r), r.BeaconSignature, r.Result.S[:], r.Result.WordsUsed, r.Proof, r.ProofHash,
 		r.Prize.PrizeID, r.Prize.Title, r.Prize.Kind, r.Prize.ValueCents, r.Prize.Currency, r.DrawnAt)
 	if res.Error != nil {

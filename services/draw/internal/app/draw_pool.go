@@ -33,10 +33,11 @@ type SeedReader interface {
 
 // Outcome is what becomes of a due draw request: Draw to store, or a retry at RetryAt.
 type Outcome struct {
-	Draw    *DrawRecord
-	RetryAt time.Time
-	Reason  string // why it is retried
-	Failed  bool   // the attempt failed (it counts toward the back-off)
+	Draw     *DrawRecord
+	RetryAt  time.Time
+	Reason   string // why it is retried
+	Failed   bool   // the attempt failed (it counts toward the back-off)
+	Attempts int    // the request's failed attempts, this one included, to store with the retry
 }
 
 // DrawPool draws due pools: it starts the pool, reads its frozen ticket list, its seed and
@@ -73,7 +74,8 @@ func (h DrawPool) decide(ctx context.Context, req DrawRequest) Outcome {
 		if at := b.TimeOf(*req.BeaconRound); h.Now().Before(at) {
 			h.Log.Info("draw waits for the beacon round its terms fixed", "pool_id", req.PoolID,
 				"round", *req.BeaconRound, "chain", committed.Terms.Beacon.ChainHash, "due", at)
-			return Outcome{RetryAt: at, Reason: fmt.Sprintf("waiting for beacon round %d, fixed by the pool's draw terms", *req.BeaconRound)}
+			return Outcome{RetryAt: at, Attempts: req.Attempts,
+				Reason: fmt.Sprintf("waiting for beacon round %d, fixed by the pool's draw terms", *req.BeaconRound)}
 		}
 	}
 	rec, err := h.draw(ctx, req, committed, b)
@@ -85,7 +87,8 @@ func (h DrawPool) decide(ctx context.Context, req DrawRequest) Outcome {
 
 func (h DrawPool) retry(req DrawRequest, err error) Outcome {
 	h.Log.Warn("draw failed, will retry", "pool_id", req.PoolID, "attempt", req.Attempts+1, "err", err)
-	return Outcome{RetryAt: h.Now().Add(h.Backoff.After(req.Attempts + 1)), Reason: err.Error(), Failed: true}
+	attempts := req.Attempts + 1
+	return Outcome{RetryAt: h.Now().Add(h.Backoff.After(attempts)), Reason: err.Error(), Failed: true, Attempts: attempts}
 }
 
 // beaconOf returns the beacon the pool's terms call for, nil for none. Terms that call for

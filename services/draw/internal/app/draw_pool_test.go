@@ -152,6 +152,9 @@ func TestDrawWaitsOrRetries(t *testing.T) {
 			if out.Draw != nil || !out.RetryAt.Equal(tc.retryAt) || out.Failed != tc.failed || !strings.Contains(out.Reason, tc.reason) {
 				t.Fatalf("outcome %+v, want a retry at %s (failed %v) because %q", out, tc.retryAt, tc.failed, tc.reason)
 			}
+			if attempts := map[bool]int{false: 2, true: 3}[tc.failed]; out.Attempts != attempts {
+				t.Fatalf("outcome stores %d attempts, want %d: only a failed attempt counts toward the back-off", out.Attempts, attempts)
+			}
 		})
 	}
 }

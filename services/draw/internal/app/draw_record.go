@@ -41,6 +41,7 @@ type DrawRecord struct {
 	Tickets         []DrawnTicket
 	Winners         []DrawnWinner
 	Input           domain.Input
+	Commitment      []byte // SHA-256 of the seed: what the pool was committed to at creation
 	Result          domain.Result
 	BeaconSignature []byte
 	Proof           []byte // the published proof document
@@ -77,6 +78,8 @@ func buildDraw(in drawInput, drawID uuid.UUID, now time.Time) (*DrawRecord, erro
 		return nil, fmt.Errorf("draw pool %s: %w", in.poolID, err)
 	}
 	rec.Result = res
+	commitment := domain.Commitment(in.seed)
+	rec.Commitment = commitment[:]
 	for _, w := range res.Winners {
 		t, ok := ticketNumbered(rec.Tickets, w.TicketNum)
 		if !ok {
