@@ -8,7 +8,6 @@ require (
 	github.com/prometheus/client_golang v1.25.0
 	gorm.io/gorm v1.31.2
 	tickup.dev/pkg v0.0.0
-	tickup.dev/services/draw v0.0.0
 )
 
 require (
@@ -98,5 +97,3 @@ require (
 )
 
 replace tickup.dev/pkg => ../../pkg
-
-replace tickup.dev/services/draw => ../draw
