@@ -27,6 +27,7 @@ func defaults() Config {
 			ReplayMaxAge: 24 * time.Hour, ReplayMaxEvents: 10000},
 		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20},
 		Draw:    Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
+		Tracing: Tracing{SampleRatio: 1},
 	}
 }
 

@@ -12,8 +12,8 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 )
 
 //go:embed migrations/*.sql

@@ -25,6 +25,26 @@ func (r *Runtime) Consume(ctx context.Context, spec bus.ConsumerSpec, h bus.Batc
 	return nil
 }
 
+// Routed is a consumer built with bus.NewRouter: its spec and its batch handler.
+type Routed interface {
+	Spec() bus.ConsumerSpec
+	Handler() bus.BatchHandler
+}
+
+// Route creates the router's durable consumer now and adds a component that runs it, its
+// batches measured in the service's metrics.
+func (r *Runtime) Route(ctx context.Context, rt Routed) error {
+	if r.consumerMetrics == nil {
+		m, err := bus.NewConsumerMetrics(r.Metrics)
+		if err != nil {
+			return fmt.Errorf("%s: consumer metrics: %w", r.Name, err)
+		}
+		r.consumerMetrics = m
+	}
+	spec := rt.Spec()
+	return r.Consume(ctx, spec, r.consumerMetrics.Middleware(spec.Durable)(rt.Handler()))
+}
+
 // Checks are the readiness checks of the service's real dependencies.
 func (r *Runtime) Checks() []health.Check {
 	sqlDB, _ := r.DB.DB()

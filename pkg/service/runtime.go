@@ -17,8 +17,8 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/lifecycle"
 	"tickup.dev/pkg/logging"
@@ -42,6 +42,8 @@ type Runtime struct {
 	Metrics *prometheus.Registry
 	DSN     string // the service's database URL, search_path set to its schema
 	group   *lifecycle.Group
+
+	consumerMetrics *bus.ConsumerMetrics // made by the first Route
 }
 
 // Start connects the service's database and bus, applies its migrations and creates the

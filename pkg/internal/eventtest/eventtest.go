@@ -12,8 +12,8 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/outbox"
 	"tickup.dev/pkg/testenv"

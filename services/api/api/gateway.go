@@ -9,6 +9,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/api/internal/apidocs"
 	"tickup.dev/services/api/internal/auth"
@@ -25,9 +28,6 @@ import (
 	"tickup.dev/services/api/internal/users"
 	"tickup.dev/services/api/internal/walletroutes"
 	"tickup.dev/services/api/internal/webhooks"
-	"tickup.dev/pkg/contract/drawrpc"
-	"tickup.dev/pkg/contract/ticketingrpc"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // apiDescription introduces the OpenAPI document.

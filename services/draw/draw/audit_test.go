@@ -5,8 +5,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
 	"tickup.dev/services/draw/internal/adapters"

@@ -12,9 +12,9 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/draw/internal/beacon"
 )
 

@@ -15,10 +15,10 @@ import (
 	"github.com/google/uuid"
 	"github.com/nats-io/nats.go"
 
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
-	"tickup.dev/pkg/contract/drawrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }

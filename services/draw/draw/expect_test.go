@@ -6,8 +6,8 @@ import (
 	"slices"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/services/draw/internal/domain"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/draw/internal/domain"
 )
 
 // expectedWinners computes the draw of pool independently of the draw service's store:

@@ -7,8 +7,8 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/testenv"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/testenv"
 )
 
 // fill sells every ticket of pool: the first user's ticket is boosted to weight 2 before

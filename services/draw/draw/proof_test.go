@@ -12,10 +12,10 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/drawproof"
-	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/draw/internal/domain"
 )
 

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/internal/beacon"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // beaconWait bounds the wait for a beacon round: 30 s after FULL, plus the drawer's poll.

@@ -10,6 +10,7 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/draw/internal/adapters"
@@ -18,7 +19,6 @@ import (
 	"tickup.dev/services/draw/internal/domain"
 	"tickup.dev/services/draw/internal/ports"
 	"tickup.dev/services/draw/internal/webhook"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Sizes and timing of the background work.

@@ -12,11 +12,11 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
-	"tickup.dev/pkg/contract/drawrpc"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 const waitLimit = 60 * time.Second

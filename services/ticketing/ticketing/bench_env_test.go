@@ -10,13 +10,13 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/ticketing/ticketingaudit"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // benchEnv is env for benchmarks (env's helpers take a *testing.T): a fresh database, an

@@ -10,8 +10,8 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/testenv"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/testenv"
 )
 
 // hotPoolDefaultN is the hot pool size of docs/performance.md; TICKUP_BENCH_HOT_POOL_N overrides it.

@@ -9,8 +9,8 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/testenv"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/testenv"
 )
 
 func TestDrawnPoolMarksWinnersAndEnablesRetry(t *testing.T) {

@@ -14,10 +14,10 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/services/ticketing/ticketingaudit"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }

@@ -8,8 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/rpc"
 )
 
 // fakeDraw stands in for the draw service's commitment endpoint (the real one has its own

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/services/ticketing/ticketing"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/ticketing/ticketing"
 )
 
 func TestConcurrentPurchasesFillThePoolExactly(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/testenv"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/testenv"
 )
 
 // redeliveryWait covers the consumer's 30 s AckWait: the batch the killed process held

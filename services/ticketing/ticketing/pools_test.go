@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/rpc"
 )
 
 // wantProblem fails unless err is a problem of the given status and type.

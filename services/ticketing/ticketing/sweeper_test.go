@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/testenv"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/testenv"
 )
 
 func TestDeadlineSweeperCancelsAndVoids(t *testing.T) {

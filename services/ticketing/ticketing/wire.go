@@ -10,10 +10,10 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
-	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/ticketing/internal/adapters"
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/ports"

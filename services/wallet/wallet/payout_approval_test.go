@@ -7,8 +7,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/services/wallet/internal/wallettest"
 	"tickup.dev/pkg/contract/walletrpc"
+	"tickup.dev/services/wallet/internal/wallettest"
 )
 
 // TestAnAdminCannotApproveAWithdrawalTheyRequested: a withdrawal records who asked for it;

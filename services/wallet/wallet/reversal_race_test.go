@@ -8,10 +8,10 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/ports"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestConcurrentCaptureReversalAndCancellationGiveBackOnce races, for 30 captured purchases,

@@ -8,9 +8,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func TestWalletLedgerAndAdminOperationsOverRPC(t *testing.T) {

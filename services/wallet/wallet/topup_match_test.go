@@ -7,9 +7,9 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/wallet/internal/ports"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // TestTopUpWebhookMustMatchProviderAmountAndCurrency: a provider success that names a

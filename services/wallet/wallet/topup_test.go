@@ -9,10 +9,10 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/ports"
 	"tickup.dev/services/wallet/internal/wallettest"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func topupEvent(topup walletrpc.Topup, txn string) events.Topup {

@@ -9,11 +9,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // Module serves /prizes, /pools and /tickets.

@@ -6,12 +6,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // poolStates are the states of a pool, for the list filter.

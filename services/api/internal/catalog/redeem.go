@@ -10,12 +10,12 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // redeem answers POST /tickets: the ticket of the caller's confirmed ENTRY purchase in the

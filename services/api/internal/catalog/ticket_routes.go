@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
@@ -13,7 +14,6 @@ import (
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // registerTickets adds /tickets: the caller's own tickets, and the seed's redeem.

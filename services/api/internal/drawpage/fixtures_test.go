@@ -12,12 +12,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/api/internal/drawpage"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
-	"tickup.dev/pkg/contract/drawrpc"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // The test vectors of tickup-draw-v1 (docs/fairness.md): seed 0x00…0x1f, ten tickets of

@@ -9,9 +9,9 @@ import (
 
 	"github.com/nats-io/nats.go"
 
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/rpc"
 )
 
 // Pool is what the page shows of a pool, as published before any sale.

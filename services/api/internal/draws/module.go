@@ -13,12 +13,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/drawrpc"
 )
 
 // tag groups the routes in the documentation.

@@ -9,11 +9,11 @@ import (
 	"github.com/google/uuid"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // create answers POST /purchases: the pool must be OPEN and sell the type; the amount and

@@ -4,10 +4,10 @@ import (
 	"log/slog"
 	"net/http"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // tag groups the routes in the documentation.

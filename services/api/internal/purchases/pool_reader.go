@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/sync/singleflight"
 
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/pkg/rpc"
 )
 
 // poolReader asks ticketing for pools, sharing one request among the purchases of the same

@@ -6,10 +6,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // registerAdmin adds the admin routes: withdrawal decisions, adjustments, reversals and

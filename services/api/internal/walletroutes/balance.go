@@ -5,12 +5,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // registerBalance adds GET /wallet and GET /wallet/ledger.

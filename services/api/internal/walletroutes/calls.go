@@ -6,8 +6,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"tickup.dev/services/api/internal/validate"
 	"tickup.dev/pkg/contract/walletrpc"
+	"tickup.dev/services/api/internal/validate"
 )
 
 // decisionCall approves or rejects a withdrawal.

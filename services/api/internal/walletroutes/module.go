@@ -12,10 +12,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // tag groups the routes in the documentation.

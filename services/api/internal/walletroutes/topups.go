@@ -5,11 +5,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // registerTopups adds the /wallet/topups routes.

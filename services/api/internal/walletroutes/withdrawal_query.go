@@ -3,10 +3,10 @@ package walletroutes
 import (
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // withdrawalQuery reads the filters of GET /wallet/withdrawals: whose withdrawals (the

@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/draw/internal/app"
 )
 
 // Ticketing implements app.Ticketing over ticketing's RPC contract.

@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/draw/internal/app"
 	"tickup.dev/services/draw/internal/domain"
 )

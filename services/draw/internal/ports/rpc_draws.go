@@ -7,8 +7,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/pkg/rpc"
 	"tickup.dev/pkg/contract/drawrpc"
+	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/draw/internal/app"
 )
 

@@ -3,8 +3,8 @@ package ports
 import (
 	"encoding/hex"
 
-	"tickup.dev/services/ticketing/internal/domain"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/ticketing/internal/domain"
 )
 
 func toPrize(p domain.Prize) ticketingrpc.Prize {

@@ -8,9 +8,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func TestDomainRefusalsBecomeTheContractsProblems(t *testing.T) {

@@ -7,9 +7,9 @@ import (
 	"log/slog"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/ticketing/internal/app"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 // cancelTimeout bounds a cancellation, which voids every ticket of the pool.

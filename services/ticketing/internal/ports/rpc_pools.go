@@ -5,9 +5,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func (p RPC) createPool(ctx context.Context, req ticketingrpc.CreatePoolRequest) (ticketingrpc.Pool, error) {

@@ -3,8 +3,8 @@ package ports
 import (
 	"context"
 
-	"tickup.dev/services/ticketing/internal/domain"
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/ticketing/internal/domain"
 )
 
 func (p RPC) createPrize(ctx context.Context, req ticketingrpc.CreatePrizeRequest) (ticketingrpc.Prize, error) {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"strconv"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
-	"tickup.dev/pkg/contract/ticketingrpc"
 )
 
 func (p RPC) getTicket(ctx context.Context, req ticketingrpc.TicketRequest) (ticketingrpc.Ticket, error) {

@@ -1,9 +1,9 @@
 package ports
 
 import (
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func toWallet(v app.WalletView) walletrpc.Wallet {

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"net/http"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // problemRow maps one domain error to the problem the gateway answers with.

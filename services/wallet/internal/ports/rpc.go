@@ -4,9 +4,9 @@ import (
 	"context"
 	"log/slog"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/rpc"
 	"tickup.dev/services/wallet/internal/app"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // endpoints serve the walletrpc contract.

@@ -3,9 +3,9 @@ package ports
 import (
 	"context"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func (e *endpoints) createTopup(ctx context.Context, req walletrpc.CreateTopupRequest) (walletrpc.Topup, error) {

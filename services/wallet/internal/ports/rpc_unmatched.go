@@ -3,8 +3,8 @@ package ports
 import (
 	"context"
 
-	"tickup.dev/services/wallet/internal/domain"
 	"tickup.dev/pkg/contract/walletrpc"
+	"tickup.dev/services/wallet/internal/domain"
 )
 
 func (e *endpoints) listUnmatched(ctx context.Context, req walletrpc.ListUnmatchedRequest) (walletrpc.UnmatchedPage, error) {

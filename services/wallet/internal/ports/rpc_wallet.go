@@ -4,9 +4,9 @@ import (
 	"context"
 	"strconv"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 func (e *endpoints) getWallet(ctx context.Context, req walletrpc.WalletRequest) (walletrpc.Wallet, error) {

@@ -11,8 +11,8 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"

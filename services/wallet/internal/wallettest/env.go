@@ -12,11 +12,11 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/db"
 	"tickup.dev/pkg/service"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/wallet"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Env is one test's world: a fresh database, the wallet's role in it, an embedded NATS, an

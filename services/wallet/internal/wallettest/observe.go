@@ -9,9 +9,9 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/walletaudit"
-	"tickup.dev/pkg/contract/walletrpc"
 )
 
 // Count runs a counting query as admin (search_path wallet).
