@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 )
 
 // sseEvent is one received event; comments have name ":".
@@ -78,25 +77,6 @@ func (c *sseClient) read() {
 			case "data":
 				e.data = value
 			}
-		}
-	}
-}
-
-// next returns the next event (comments skipped unless wanted) within a second.
-func (c *sseClient) next(t *testing.T, comments bool) sseEvent {
-	t.Helper()
-	deadline := time.After(time.Second)
-	for {
-		select {
-		case e := <-c.events:
-			if e.name == ":" && !comments {
-				continue
-			}
-			return e
-		case <-c.ended:
-			t.Fatal("the event stream ended")
-		case <-deadline:
-			t.Fatal("no event within a second")
 		}
 	}
 }
