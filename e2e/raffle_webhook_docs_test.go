@@ -12,7 +12,7 @@ import (
 // webhookExamples returns the ```sh webhook-example blocks of docs/webhooks.md.
 func webhookExamples(t *testing.T) []string {
 	t.Helper()
-	doc, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "webhooks.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "webhooks.md"))
 	if err != nil {
 		t.Fatalf("read docs/webhooks.md: %v", err)
 	}
