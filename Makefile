@@ -145,7 +145,7 @@ build: ## Build bin/tickup and bin/tickup-{api,ticketing,wallet,draw}
 	  $(GO) build $(LDFLAGS) -o "bin/tickup-$$svc" "./services/$$svc"; \
 	done
 
-lint: ## gofmt -l, go vet and staticcheck (if installed) on every module, then the import rules
+lint: ## the import rules (e2e/architecture), then gofmt -l, go vet and staticcheck (if installed) on every module
 	@$(MODULE_DIRS); \
 	failed=""; \
 	echo "==== import rules (e2e/architecture: services never import each other, pkg no service, domain no I/O)"; \
