@@ -69,14 +69,14 @@ func TestRaffleCardPurchaseByGenericProvider(t *testing.T) {
 
 // paidThenFailed: a payment.failed for a purchase already CONFIRMED changes nothing, is
 // logged for an operator and answers an outcome that says so.
-func (r *raffle) paidThenFailed(t *testing.T, tok string, p purchases.Purchase, now time.Time) {
+func (r *raffle) paidThenFailed(t *testing.T, tok string, p Purchase, now time.Time) {
 	t.Helper()
 	failed := signedGeneric(t, "evt_ann_failed_late", "payment.failed", map[string]any{"purchase_id": p.PurchaseID,
 		"amount_cents": rafflePrice, "currency": "EUR", "failure_reason": "card declined"}, raffleGenericSecret, now)
 	if ack := r.deliver(t, failed, http.StatusOK); ack.Outcome != "failure-after-success-ignored" || ack.Duplicate {
 		t.Fatalf("failure after success: %+v, want outcome failure-after-success-ignored", ack)
 	}
-	if got := r.purchase(t, tok, p.PurchaseID); got.Status != purchases.StatusConfirmed || got.IssuedTicketID == "" {
+	if got := r.purchase(t, tok, p.PurchaseID); got.Status != StatusConfirmed || got.IssuedTicketID == "" {
 		t.Fatalf("purchase %+v after a late failure: want it still CONFIRMED with its ticket", got)
 	}
 }
