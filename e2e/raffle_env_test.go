@@ -44,6 +44,7 @@ type raffle struct {
 	adminTok string
 	svcTok   string // a service_role token
 	client   *http.Client
+	health   []string // every backend replica's health base URL (/readyz, /metrics)
 }
 
 // startRaffle starts everything and, when the test ends, waits for its money to settle and
@@ -106,7 +107,9 @@ func (r *raffle) runService(t *testing.T, name string, run func(context.Context,
 	t.Helper()
 	cfg := testenv.Config(t, testenv.ServiceDSN(t, r.admin, name), r.nats, env...)
 	done := runUntilCleanup(t, name, func(ctx context.Context) error { return run(ctx, cfg) })
-	waitHTTPReady(t, name, fmt.Sprintf("http://127.0.0.1:%d/readyz", cfg.HealthPorts[name]), done)
+	base := fmt.Sprintf("http://127.0.0.1:%d", cfg.HealthPorts[name])
+	waitHTTPReady(t, name, base+"/readyz", done)
+	r.health = append(r.health, base)
 }
 
 // startReplica runs one more gateway on the first one's database and NATS.
