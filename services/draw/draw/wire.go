@@ -96,6 +96,9 @@ func (w *wiring) serveRPC() error {
 
 // consumePools queues every full pool for its draw and wakes the drawer after each commit.
 func (w *wiring) consumePools(ctx context.Context) error {
+	if err := w.rt.QueryMetric(true, "tickup_draws_completed_total", "Pools drawn.", `SELECT count(*) FROM draw`); err != nil {
+		return err
+	}
 	consumers := ports.Consumers{App: w.app, Now: time.Now, Wake: w.wake}
 	return w.rt.Route(ctx, consumers.Pools(inbox.Transactor(w.rt.DB, adapters.Bind), PoolsDurable))
 }
