@@ -13,7 +13,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
 
-	"tickup.dev/pkg/db"
+	"tickup.dev/pkg/dbdown"
 )
 
 // DefaultHandlerTimeout bounds a handler's context unless WithTimeout says otherwise.
@@ -121,7 +121,7 @@ func (e *endpoint) respondError(nc *nats.Conn, call *nats.Msg, err error) {
 	var p *Problem
 	switch {
 	case errors.As(err, &p) && p != nil:
-	case db.Unavailable(err):
+	case dbdown.Unavailable(err):
 		e.log.Warn("rpc handler: database unavailable", "subject", call.Subject, "err", err)
 		p = NewProblem(http.StatusServiceUnavailable, TypeUnavailable, "Service unavailable",
 			"The service's database is unavailable; try again shortly.")

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"tickup.dev/pkg/db"
+	"tickup.dev/pkg/dbdown"
 )
 
 // internalDetail is all a client learns about an unexpected error; the cause goes to the log.
@@ -52,7 +52,7 @@ func FromError(err error) Problem {
 		return New(http.StatusRequestEntityTooLarge, SlugBodyTooLarge, "The request body is too large.")
 	case errors.Is(err, context.DeadlineExceeded):
 		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The request timed out; try again.")
-	case db.Unavailable(err):
+	case dbdown.Unavailable(err):
 		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The database is unavailable; try again shortly.")
 	default:
 		return internal()

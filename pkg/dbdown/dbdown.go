@@ -1,4 +1,7 @@
-package db
+// Package dbdown tells an error that says PostgreSQL is away from any other, for the HTTP
+// and RPC layers, which answer "unavailable, retry" instead of an internal error. It depends
+// on the driver's error types only, not on GORM.
+package dbdown
 
 import (
 	"database/sql/driver"
