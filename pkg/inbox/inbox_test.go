@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
-	"gorm.io/gorm"
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
@@ -19,15 +18,6 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.RunMain(m)) }
-
-// recordEffect is a handler whose effect is one row per handled message.
-func recordEffect(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
-	ev, err := events.Decode[eventtest.WidgetChanged](d.Data)
-	if err != nil {
-		return bus.Poison(err)
-	}
-	return tx.Exec(`INSERT INTO effect (msg_id, widget, seq, delivered) VALUES (?, ?, ?, ?)`, d.ID, ev.Widget, ev.Seq, d.NumDelivered).Error
-}
 
 func countEffects(t *testing.T, env *eventtest.Env) int64 {
 	t.Helper()
@@ -40,12 +30,12 @@ func countEffects(t *testing.T, env *eventtest.Env) int64 {
 
 func delivery(id string, seq int) bus.Delivery {
 	data, _ := events.Encode(eventtest.WidgetChanged{SchemaVersion: 1, Widget: "w", Seq: seq})
-	return bus.Delivery{Message: bus.Message{ID: id, Subject: "tickup.widgettest.widget.changed", Type: "t", Data: data}, NumDelivered: 1}
+	return bus.Delivery{Message: bus.Message{ID: id, Subject: "tickup.widgettest.widget.changed", Type: "tickup.widgettest.widget.changed", Data: data}, NumDelivered: 1}
 }
 
 func TestSameMessageDeliveredThreeTimesHasOneEffect(t *testing.T) {
 	env := eventtest.New(t, "thrice")
-	h := inbox.Handler(env.DB, "thrice", recordEffect)
+	h := env.EffectRouter("thrice", nil).Handler()
 	ctx := context.Background()
 	for range 3 {
 		if err := h(ctx, []bus.Delivery{delivery("msg-1", 1)}); err != nil {
@@ -58,7 +48,7 @@ func TestSameMessageDeliveredThreeTimesHasOneEffect(t *testing.T) {
 	if n := countEffects(t, env); n != 2 {
 		t.Fatalf("%d effects, want 2 (msg-1 and msg-2 once each)", n)
 	}
-	other := inbox.Handler(env.DB, "another-consumer", recordEffect)
+	other := env.EffectRouter("another-consumer", nil).Handler()
 	if err := other(ctx, []bus.Delivery{delivery("msg-1", 1)}); err != nil {
 		t.Fatal(err)
 	}
@@ -75,17 +65,13 @@ func TestHandlerErrorLeavesNoEffectAndTheMessageIsRedelivered(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.StartRelay(t, env.Bus)
-	flaky := func(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
-		if err := recordEffect(ctx, tx, d); err != nil {
-			return err
-		}
-		if d.NumDelivered == 1 {
+	flaky := env.EffectRouter("retry", func(ev bus.Event, _ eventtest.WidgetChanged) error {
+		if ev.Delivered == 1 {
 			return errors.New("downstream hiccup after writing the effect")
 		}
 		return nil
-	}
-	spec := bus.ConsumerSpec{Stream: eventtest.Stream.Name, Durable: "retry", MaxWait: 200 * time.Millisecond, NakBase: 50 * time.Millisecond}
-	runConsumer(t, ctx, env, spec, inbox.Handler(env.DB, "retry", flaky))
+	})
+	runConsumer(t, ctx, env, flaky.Spec(), flaky.Handler())
 	testenv.WaitFor(t, 15*time.Second, "the redelivered message's effect", func() error {
 		if countEffects(t, env) == 0 {
 			return errors.New("no effect yet")
@@ -108,8 +94,8 @@ func TestPoisonMessageEndsInDLQWithItsReason(t *testing.T) {
 	if err := env.Bus.Publish(ctx, bad); err != nil {
 		t.Fatal(err)
 	}
-	spec := bus.ConsumerSpec{Stream: eventtest.Stream.Name, Durable: "poison", MaxWait: 200 * time.Millisecond}
-	runConsumer(t, ctx, env, spec, inbox.Handler(env.DB, "poison", recordEffect))
+	poison := env.EffectRouter("poison", nil)
+	runConsumer(t, ctx, env, poison.Spec(), poison.Handler())
 
 	dlq, err := env.Bus.JS.Stream(ctx, events.StreamDLQ)
 	if err != nil {
@@ -139,7 +125,7 @@ func TestPoisonMessageEndsInDLQWithItsReason(t *testing.T) {
 func TestPurgeRemovesOnlyOldRows(t *testing.T) {
 	env := eventtest.New(t, "purge")
 	ctx := context.Background()
-	h := inbox.Handler(env.DB, "purge", recordEffect)
+	h := env.EffectRouter("purge", nil).Handler()
 	if err := h(ctx, []bus.Delivery{delivery("old", 1), delivery("new", 2)}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,10 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
 	"tickup.dev/pkg/bus"
-	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/internal/eventtest"
 )
 
@@ -77,17 +74,11 @@ func consumeIntoEffects(t *testing.T, env *eventtest.Env, want int) int64 {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	spec := bus.ConsumerSpec{Stream: eventtest.Stream.Name, Durable: "effects", MaxWait: 200 * time.Millisecond}
+	r := env.EffectRouter("effects", nil)
+	spec, h := r.Spec(), r.Handler()
 	if err := env.Bus.EnsureConsumer(ctx, spec); err != nil {
 		t.Fatal(err)
 	}
-	h := inbox.Handler(env.DB, "effects", func(ctx context.Context, tx *gorm.DB, d bus.Delivery) error {
-		var ev eventtest.WidgetChanged
-		if err := json.Unmarshal(d.Data, &ev); err != nil {
-			return bus.Poison(err)
-		}
-		return tx.Exec(`INSERT INTO effect (msg_id, widget, seq, delivered) VALUES (?, ?, ?, ?)`, d.ID, ev.Widget, ev.Seq, d.NumDelivered).Error
-	})
 	done := make(chan struct{})
 	go func() { defer close(done); _ = env.Bus.Consume(ctx, spec, h) }()
 	var n int64

@@ -132,3 +132,20 @@ func (e *Env) StartRelay(t *testing.T, pub outbox.Publisher) (stop func()) {
 	t.Cleanup(stop)
 	return stop
 }
+
+// EffectRouter is a consumer of the widget stream whose effect is one effect row per handled
+// event (its message id, widget, seq and delivery count); fail, when set, may refuse an event
+// after its row is written (the transaction then rolls the row back).
+func (e *Env) EffectRouter(durable string, fail func(ev bus.Event, w WidgetChanged) error) *bus.Router[*gorm.DB] {
+	r := bus.NewRouter(bus.ConsumerSpec{Stream: Stream.Name, Durable: durable, MaxWait: 200 * time.Millisecond,
+		NakBase: 50 * time.Millisecond}, inbox.Transactor(e.DB, func(tx *gorm.DB) *gorm.DB { return tx }))
+	bus.On(r, func(ctx context.Context, tx *gorm.DB, w WidgetChanged) error {
+		ev, _ := bus.EventOf(ctx)
+		err := tx.Exec(`INSERT INTO effect (msg_id, widget, seq, delivered) VALUES (?, ?, ?, ?)`, ev.ID, w.Widget, w.Seq, ev.Delivered).Error
+		if err == nil && fail != nil {
+			err = fail(ev, w)
+		}
+		return err
+	})
+	return r
+}
