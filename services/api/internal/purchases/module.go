@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
@@ -16,14 +17,15 @@ const tag = "purchases"
 // Module serves /purchases.
 type Module struct {
 	store     *Store
+	app       *app.Application
 	ticketing *ticketingrpc.Client
 	pools     *poolReader
 	log       *slog.Logger
 }
 
-// NewModule returns the /purchases module.
-func NewModule(store *Store, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
-	return &Module{store: store, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
+// NewModule returns the /purchases module: store reads purchases, a's commands change them.
+func NewModule(store *Store, a *app.Application, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
+	return &Module{store: store, app: a, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
 }
 
 // Register adds the /purchases routes.

@@ -1,24 +1,26 @@
-// Package purchases is the api's side of the purchase saga: the purchase table, the
-// /purchases routes, the state transitions (PENDING → CONFIRMED | FAILED, CONFIRMED →
-// REFUNDED), each guarded in SQL and announced through the outbox, and the consumers that
-// apply the wallet's and ticketing's answers.
+// Package purchases serves the /purchases routes and reads the purchase table; the
+// purchase saga's rules are in domain/purchase (Next), its use cases in app
+// (docs/architecture.md, "The purchase saga").
 package purchases
 
 import (
 	"time"
 
-	"tickup.dev/pkg/contract/events"
+	"tickup.dev/services/api/internal/domain/purchase"
+	"tickup.dev/services/api/internal/ports"
 )
 
-// Purchase statuses. FAILED and REFUNDED are terminal; DISPUTED (the buyer disputed the
-// card payment) lasts until the dispute closes.
+// Purchase statuses (domain/purchase holds the rules of their transitions).
 const (
-	StatusPending   = "PENDING"
-	StatusConfirmed = "CONFIRMED"
-	StatusFailed    = "FAILED"
-	StatusRefunded  = "REFUNDED"
-	StatusDisputed  = "DISPUTED"
+	StatusPending   = purchase.StatusPending
+	StatusConfirmed = purchase.StatusConfirmed
+	StatusFailed    = purchase.StatusFailed
+	StatusRefunded  = purchase.StatusRefunded
+	StatusDisputed  = purchase.StatusDisputed
 )
+
+// WalletDurable is the api's consumer of the wallet's events (ports.WalletDurable).
+const WalletDurable = ports.WalletDurable
 
 // Providers whose webhooks the gateway verifies; a provider-paid purchase names one.
 const (
@@ -68,34 +70,11 @@ func (p Purchase) utc() Purchase {
 	return p
 }
 
-// payload is the body shared by the purchase lifecycle events.
-func (p Purchase) payload() events.Purchase {
-	return events.Purchase{
-		SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID, PoolID: p.PoolID,
-		Type: p.Type, TicketID: p.TicketID, LosingTicketID: p.LosingTicketID, AmountCents: p.AmountCents,
-		Currency: p.Currency, PaymentMethod: p.PaymentMethod, Provider: p.Provider,
-		ProviderTxnID: p.SettledTxnID, Reason: p.FailureReason, HoldExpiresAt: p.HoldExpiresAt,
-	}
-}
-
-// refunded is the purchase.refunded event of p.
-func (p Purchase) refunded() events.PurchaseRefunded {
-	return events.PurchaseRefunded{SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID,
-		PoolID: p.PoolID, AmountCents: p.AmountCents, Currency: p.Currency, Reason: p.FailureReason,
-		Type: p.Type, PaymentMethod: p.PaymentMethod}
-}
-
-// statusEvent is the event announcing that p reached its current status.
-func (p Purchase) statusEvent() events.Event {
-	switch p.Status {
-	case StatusConfirmed:
-		return events.PurchaseConfirmed(p.payload())
-	case StatusFailed:
-		return events.PurchaseFailed(p.payload())
-	case StatusRefunded:
-		return p.refunded()
-	case StatusDisputed:
-		return events.PurchaseDisputed(p.refunded())
-	}
-	return events.PurchaseCreated(p.payload())
+// fromDomain is the API's view of a purchase.
+func fromDomain(p purchase.Purchase) Purchase {
+	return Purchase{PurchaseID: p.ID, UserID: p.UserID, PoolID: p.PoolID, Type: p.Type, TicketID: p.TicketID,
+		LosingTicketID: p.LosingTicketID, Status: p.Status, AmountCents: p.AmountCents, Currency: p.Currency,
+		PaymentMethod: p.Method, Provider: p.Provider, ProviderTxnID: p.ProviderTxnID, SettledTxnID: p.SettledTxnID,
+		IssuedTicketID: p.IssuedTicketID, FailureReason: p.FailureReason, RefundedCents: p.RefundedCents,
+		HoldExpiresAt: p.HoldExpiresAt, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }

@@ -4,64 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
-
-	"tickup.dev/pkg/contract/events"
-	"tickup.dev/pkg/outbox"
 )
 
-// The store's expected failures.
-var (
-	ErrNotFound = errors.New("purchase not found")
-	ErrTxnInUse = errors.New("provider transaction already settles another purchase")
-)
+// ErrNotFound is the store's answer for a purchase that does not exist.
+var ErrNotFound = errors.New("purchase not found")
 
-// Store reads and writes the purchase table (search_path = the api schema).
+// Store reads the purchase table (search_path = the api schema); app's commands write it.
 type Store struct {
-	db      *gorm.DB
-	holdTTL time.Duration
+	db *gorm.DB
 }
-
-// DefaultHoldTTL is a wallet-paid purchase's hold deadline, after its creation, unless
-// WithHoldTTL sets another.
-const DefaultHoldTTL = 10 * time.Minute
 
 // NewStore returns a store over db.
-func NewStore(db *gorm.DB) *Store { return &Store{db: db, holdTTL: DefaultHoldTTL} }
-
-// WithHoldTTL sets how long after its creation a wallet-paid purchase may be confirmed.
-func (s *Store) WithHoldTTL(ttl time.Duration) *Store {
-	s.holdTTL = ttl
-	return s
-}
-
-// Create stores p PENDING and, in the same transaction, its purchase.created event. A
-// wallet-paid purchase gets its hold deadline on the database's clock, the one clock that
-// every expiry decision reads. The client's provider_txn_id is stored as a hint only.
-func (s *Store) Create(ctx context.Context, p Purchase) (Purchase, error) {
-	var out Purchase
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Raw(`INSERT INTO purchase (purchase_id, user_id, pool_id, type, ticket_id, losing_ticket_id,
-				amount_cents, currency, payment_method, provider, provider_txn_id, hold_expires_at)
-			VALUES (?, ?, ?, ?, NULLIF(?, '')::uuid, NULLIF(?, '')::uuid, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''),
-				CASE WHEN ? = 'wallet' THEN now() + ?::bigint * interval '1 microsecond' END)
-			RETURNING `+columns,
-			p.PurchaseID, p.UserID, p.PoolID, p.Type, p.TicketID, p.LosingTicketID,
-			p.AmountCents, p.Currency, p.PaymentMethod, p.Provider, p.ProviderTxnID,
-			p.PaymentMethod, s.holdTTL.Microseconds()).Scan(&out)
-		if res.Error != nil {
-			return res.Error
-		}
-		out = out.utc()
-		return outbox.Add(ctx, tx, out.PurchaseID, events.PurchaseCreated(out.payload()))
-	})
-	if err != nil {
-		return Purchase{}, fmt.Errorf("create purchase %s: %w", p.PurchaseID, err)
-	}
-	return out, nil
-}
+func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
 
 // Get returns one purchase, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id string) (Purchase, error) {
@@ -99,11 +55,6 @@ func (s *Store) List(ctx context.Context, f Filter, limit int) ([]Purchase, erro
 		out[i] = out[i].utc()
 	}
 	return out, nil
-}
-
-// Lock reads purchase id in tx and locks its row until tx ends, or returns ErrNotFound.
-func Lock(ctx context.Context, tx *gorm.DB, id string) (Purchase, error) {
-	return get(ctx, tx, id, " FOR UPDATE")
 }
 
 // get reads one purchase, with an optional locking clause.

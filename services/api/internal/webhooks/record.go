@@ -10,18 +10,12 @@ import (
 	"tickup.dev/pkg/outbox"
 )
 
-// Outcomes recorded on receipts and answered in Ack.
+// Outcomes recorded on receipts and answered in Ack, besides the saga's (purchase.Outcome:
+// confirmed, failed, processing, unchanged, ignored, refunded, disputed, reinstated,
+// recorded).
 const (
-	recordedConfirmed  = "confirmed"
-	recordedFailed     = "failed"
-	recordedProcessing = "processing"
-	recordedForwarded  = "forwarded"
-	recordedUnchanged  = "unchanged"
-	recordedIgnored    = "ignored"
-	recordedRefunded   = "refunded"
-	recordedDisputed   = "disputed"
-	recordedReinstated = "reinstated"
-	recordedForReview  = "recorded" // a payment case for an operator, nothing else changed
+	recordedForwarded = "forwarded"
+	recordedIgnored   = "ignored"
 )
 
 // record applies n and writes its receipt in one transaction. An event id already
