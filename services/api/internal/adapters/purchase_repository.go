@@ -94,11 +94,20 @@ func (r Purchases) save(ctx context.Context, p purchase.Purchase) (purchase.Purc
 			settled_txn_id = NULLIF(?, ''), issued_ticket_id = NULLIF(?, '')::uuid, refunded_cents = ?, updated_at = now()
 		WHERE purchase_id = ? RETURNING `+purchaseColumns,
 		p.Status, p.FailureReason, p.SettledTxnID, p.IssuedTicketID, p.RefundedCents, p.ID).Scan(&row).Error
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
+	if r.txnInUse(err) {
 		return p, app.ErrTxnInUse
 	}
 	if err != nil {
 		return p, fmt.Errorf("save purchase %s (%s): %w", p.ID, p.Status, err)
 	}
 	return toPurchase(row), nil
+}
+
+// txnInUse reports a violation of the unique index purchase_settled_txn; Raw queries'
+// errors are translated here, as gorm does for its own statements.
+func (r Purchases) txnInUse(err error) bool {
+	if t, ok := r.tx.Dialector.(gorm.ErrorTranslator); ok && err != nil {
+		err = t.Translate(err)
+	}
+	return errors.Is(err, gorm.ErrDuplicatedKey)
 }
