@@ -72,13 +72,13 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
-	purchaseApp := app.New(adapters.Transactor(rt.DB), rt.Config.Holds.TTL, rt.Log)
+	purchaseApp := app.New(adapters.Transactor(rt.DB), adapters.NewReads(rt.DB), rt.Config.Holds.TTL, rt.Log)
 	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, opts.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
-		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
-		purchases.NewModule(purchases.NewStore(rt.DB), purchaseApp, ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
-		webhooks.NewModule(rt.DB, purchaseApp, adapters.Bind, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(rt.DB, rt.Log)}
+		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(purchaseApp), rt.Log),
+		purchases.NewModule(purchaseApp, ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
+		webhooks.NewModule(rt.DB, purchaseApp, adapters.Bind, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(purchaseApp, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
 	rt.Go("realtime hub", hub.Run)
 	// JetStream bounds the consumers' creation with its own timeout.

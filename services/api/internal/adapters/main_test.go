@@ -38,7 +38,7 @@ func store(t *testing.T) *gorm.DB {
 
 // application is the purchase application over gdb, wallet holds lasting holdTTL.
 func application(gdb *gorm.DB, holdTTL time.Duration) *app.Application {
-	return app.New(adapters.Transactor(gdb), holdTTL, slog.New(slog.DiscardHandler))
+	return app.New(adapters.Transactor(gdb), adapters.NewReads(gdb), holdTTL, slog.New(slog.DiscardHandler))
 }
 
 // newPurchase is a purchase of 500 EUR, paid by method (card: through stripe).

@@ -3,6 +3,7 @@ package adapters_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -57,6 +58,13 @@ func TestWalletPurchaseWalksTheSagaOnPostgres(t *testing.T) {
 	}
 	if _, err := advance(t, gdb, a, "0190a7e2-0000-7000-8000-0000000000ff", purchase.HoldPlaced{}); !errors.Is(err, app.ErrNotFound) {
 		t.Errorf("unknown purchase: %v", err)
+	}
+	if got, err := a.Queries.GetPurchase.Handle(ctx, p.ID); err != nil || !reflect.DeepEqual(got, res.Purchase) {
+		t.Errorf("read back %+v, %v; want %+v", got, err, res.Purchase)
+	}
+	mine, err := a.Queries.ListPurchases.Handle(ctx, app.PurchaseFilter{UserID: p.UserID, Status: purchase.StatusRefunded}, 10)
+	if err != nil || len(mine) != 1 || mine[0].ID != p.ID {
+		t.Errorf("listed %+v, %v", mine, err)
 	}
 }
 
@@ -137,9 +145,12 @@ func TestCardRefundRecordsItsCaseAndTicketingResolvesIt(t *testing.T) {
 	if _, err := advance(t, gdb, a, p.ID, purchase.TicketVoided{Reason: events.ReversalRefund}); err != nil {
 		t.Fatal(err)
 	}
-	var resolution string
-	gdb.Raw(`SELECT resolution FROM payment_case WHERE purchase_id = ?`, p.ID).Scan(&resolution)
-	if resolution != purchase.CaseTicketVoided {
-		t.Errorf("case resolved %q, want %q", resolution, purchase.CaseTicketVoided)
+	cases, err := a.Queries.ListPaymentCases.Handle(ctx, app.CaseFilter{PurchaseID: p.ID}, 10)
+	if err != nil || len(cases) != 1 {
+		t.Fatalf("cases %+v, %v", cases, err)
+	}
+	if c := cases[0]; c.Resolution != purchase.CaseTicketVoided || c.PoolState != "OPEN" || c.Kind != purchase.CaseRefund ||
+		c.PurchaseStatus != purchase.StatusRefunded || c.EventID != "evt_1" || c.AmountCents != 200 {
+		t.Errorf("case %+v", c)
 	}
 }

@@ -1,4 +1,5 @@
-// Package app is the api's purchase use cases: one handler type per command, each loading
+// Package app is the api's purchase use cases: one handler type per command or query, each
+// command loading
 // the purchase through the repositories declared here, asking the saga's rule
 // (domain/purchase.Next) what follows, and saving the purchase with the events it causes in
 // one transaction (docs/architecture.md, "The purchase saga").
@@ -12,6 +13,14 @@ import (
 // Application lists the api's purchase use cases.
 type Application struct {
 	Commands Commands
+	Queries  Queries
+}
+
+// Queries read purchases and payment cases.
+type Queries struct {
+	GetPurchase      GetPurchase
+	ListPurchases    ListPurchases
+	ListPaymentCases ListPaymentCases
 }
 
 // Commands change purchases.
@@ -23,9 +32,10 @@ type Commands struct {
 	ExpireHolds        ExpireHolds        // the hold expiry sweeper
 }
 
-// New returns the application over tx; holdTTL is a wallet-paid purchase's hold deadline
-// after its creation (DefaultHoldTTL when zero).
-func New(tx Transactor, holdTTL time.Duration, log *slog.Logger) *Application {
+// New returns the application: commands run in transactions of tx, queries read through
+// reads; holdTTL is a wallet-paid purchase's hold deadline after its creation
+// (DefaultHoldTTL when zero).
+func New(tx Transactor, reads Reads, holdTTL time.Duration, log *slog.Logger) *Application {
 	if holdTTL == 0 {
 		holdTTL = DefaultHoldTTL
 	}
@@ -36,5 +46,9 @@ func New(tx Transactor, holdTTL time.Duration, log *slog.Logger) *Application {
 		SettlePurchase:     SettlePurchase{tx: tx, saga: saga},
 		RecordCardReversal: RecordCardReversal{log: log},
 		ExpireHolds:        ExpireHolds{tx: tx, log: log},
+	}, Queries: Queries{
+		GetPurchase:      GetPurchase{reads: reads.Purchases},
+		ListPurchases:    ListPurchases{reads: reads.Purchases},
+		ListPaymentCases: ListPaymentCases{reads: reads.Cases},
 	}}
 }

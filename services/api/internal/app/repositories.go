@@ -41,11 +41,34 @@ type PaymentCases interface {
 	DisputeTicketStood(ctx context.Context, purchaseID string) (bool, error)
 }
 
-// Case is one payment case to record.
+// Case is one payment case: a provider refund or dispute event and what it did. Record
+// sets its id, pool state and times.
 type Case struct {
-	PurchaseID, Provider, EventID, EventType, Kind string
-	AmountCents                                    int64
-	Currency, PurchaseStatus, Resolution, Detail   string
+	CaseID, PurchaseID, Provider, EventID, EventType, Kind string
+	AmountCents                                            int64
+	Currency, PurchaseStatus, PoolState, Resolution        string
+	Detail                                                 string
+	CreatedAt, UpdatedAt                                   time.Time
+}
+
+// PurchaseReads reads purchases outside any saga step.
+type PurchaseReads interface {
+	// Get returns one purchase, or ErrNotFound.
+	Get(ctx context.Context, id string) (purchase.Purchase, error)
+	// List returns up to limit purchases of f, oldest first.
+	List(ctx context.Context, f PurchaseFilter, limit int) ([]purchase.Purchase, error)
+}
+
+// CaseReads reads payment cases.
+type CaseReads interface {
+	// List returns up to limit cases of f, oldest first.
+	List(ctx context.Context, f CaseFilter, limit int) ([]Case, error)
+}
+
+// Reads are the read-only repositories the queries use.
+type Reads struct {
+	Purchases PurchaseReads
+	Cases     CaseReads
 }
 
 // Outbox publishes events after the transaction commits.

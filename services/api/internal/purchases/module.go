@@ -16,16 +16,15 @@ const tag = "purchases"
 
 // Module serves /purchases.
 type Module struct {
-	store     *Store
 	app       *app.Application
 	ticketing *ticketingrpc.Client
 	pools     *poolReader
 	log       *slog.Logger
 }
 
-// NewModule returns the /purchases module: store reads purchases, a's commands change them.
-func NewModule(store *Store, a *app.Application, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
-	return &Module{store: store, app: a, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
+// NewModule returns the /purchases module over a's commands and queries.
+func NewModule(a *app.Application, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
+	return &Module{app: a, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
 }
 
 // Register adds the /purchases routes.

@@ -28,8 +28,7 @@ const (
 	ProviderGeneric = "generic"
 )
 
-// Purchase is a purchase as the API shows it and the store reads it (empty strings for
-// NULL columns).
+// Purchase is a purchase as the API shows it.
 type Purchase struct {
 	PurchaseID     string     `json:"purchase_id" format:"uuid"`
 	UserID         string     `json:"user_id" format:"uuid"`
@@ -50,24 +49,6 @@ type Purchase struct {
 	HoldExpiresAt  *time.Time `json:"hold_expires_at,omitempty" doc:"Wallet-paid: still PENDING at this time, the purchase fails (hold-expired)."`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
-}
-
-// columns reads a purchase row into Purchase.
-const columns = `purchase_id::text AS purchase_id, user_id::text AS user_id, pool_id::text AS pool_id, type,
-	COALESCE(ticket_id::text, '') AS ticket_id, COALESCE(losing_ticket_id::text, '') AS losing_ticket_id,
-	status, amount_cents, currency, payment_method, COALESCE(provider, '') AS provider,
-	COALESCE(settled_txn_id, provider_txn_id, '') AS provider_txn_id, COALESCE(settled_txn_id, '') AS settled_txn_id,
-	COALESCE(issued_ticket_id::text, '') AS issued_ticket_id, COALESCE(failure_reason, '') AS failure_reason,
-	refunded_cents, hold_expires_at, created_at, updated_at`
-
-// utc normalises the timestamps as read from the database.
-func (p Purchase) utc() Purchase {
-	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
-	if p.HoldExpiresAt != nil {
-		at := p.HoldExpiresAt.UTC()
-		p.HoldExpiresAt = &at
-	}
-	return p
 }
 
 // fromDomain is the API's view of a purchase.
