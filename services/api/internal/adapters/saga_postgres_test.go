@@ -114,7 +114,7 @@ func TestSettlementBindsATransactionToOnePurchase(t *testing.T) {
 	if _, err := settle.Handle(ctx, app.Settlement{PurchaseID: second.ID, Status: purchase.StatusConfirmed, TxnID: txn}); !errors.Is(err, app.ErrTxnInUse) {
 		t.Errorf("second purchase, same transaction: %v", err)
 	}
-	if res, _ := settle.Handle(ctx, app.Settlement{PurchaseID: first.ID, Status: purchase.StatusFailed}); res.Outcome != purchase.Contradicted {
+	if res, _ := settle.Handle(ctx, app.Settlement{PurchaseID: first.ID, Status: purchase.StatusFailed}); res.Outcome != purchase.FailureAfterSuccess {
 		t.Errorf("failing a confirmed purchase: %s", res.Outcome)
 	}
 	if got := announced(t, gdb, second.ID); !slices.Equal(got, []string{created}) {

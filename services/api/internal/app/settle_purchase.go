@@ -19,7 +19,7 @@ type Settlement struct {
 	PurchaseID, Status, TxnID, Reason string
 }
 
-// Handle applies s. An Outcome of purchase.Contradicted (FAILED → CONFIRMED, …) changed
+// Handle applies s. An Outcome purchase.Contradiction reports (FAILED → CONFIRMED, …) changed
 // nothing; refusals are errors (purchase.ErrWalletPaid, ErrTxnMismatch, ErrTxnInUse).
 func (h SettlePurchase) Handle(ctx context.Context, s Settlement) (Result, error) {
 	var e purchase.Event = purchase.PaymentFailed{Payment: purchase.Payment{TxnID: s.TxnID}, Reason: s.Reason}

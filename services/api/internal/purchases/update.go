@@ -52,7 +52,7 @@ func (m *Module) update(c *gin.Context) {
 	}
 	res, err := m.app.Commands.SettlePurchase.Handle(c.Request.Context(),
 		app.Settlement{PurchaseID: id, Status: req.Status, TxnID: req.ProviderTxnID, Reason: req.FailureReason})
-	if err == nil && res.Outcome == purchase.Contradicted {
+	if err == nil && purchase.Contradiction(res.Outcome) {
 		err = &problem.Error{Kind: problem.KindConflict, Code: "illegal-transition",
 			Detail: fmt.Sprintf("A %s purchase cannot become %s.", res.Purchase.Status, req.Status)}
 	}

@@ -13,7 +13,8 @@ import (
 // rule (domain/purchase.Next): the purchase must be paid through this provider, for this
 // amount and currency, by this transaction (bound to it on first sight; the client's
 // provider_txn_id is only a hint and never decides). A verdict contradicting a settled
-// purchase (paid after it FAILED) changes nothing and is logged for an operator.
+// purchase (paid after it FAILED, failed after it was paid) changes nothing, is logged for
+// an operator and answered with an outcome naming the contradiction.
 func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (string, error) {
 	pay := purchase.Payment{Provider: n.provider, TxnID: n.txnID, AmountCents: n.amountCents, Currency: n.currency}
 	var e purchase.Event = purchase.PaymentFailed{Payment: pay, Reason: n.reason}
@@ -27,7 +28,7 @@ func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (str
 	if err != nil {
 		return "", refusal(res.Purchase, n, err)
 	}
-	if res.Outcome == purchase.Contradicted {
+	if purchase.Contradiction(res.Outcome) {
 		m.log.ErrorContext(ctx, "payment verdict contradicts the purchase: review it", "provider", n.provider,
 			"event_id", n.eventID, "purchase_id", res.Purchase.ID, "status", res.Purchase.Status, "verdict", n.outcome)
 	}

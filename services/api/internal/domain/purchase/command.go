@@ -53,11 +53,19 @@ const (
 	Refunded       Outcome = "refunded"        // → REFUNDED
 	Disputed       Outcome = "disputed"        // → DISPUTED
 	Reinstated     Outcome = "reinstated"      // DISPUTED → CONFIRMED again
-	ForReview      Outcome = "recorded"        // a payment case for an operator, nothing else changed
+	ForReview      Outcome = "operator-review" // a payment case for an operator, nothing else changed
 	Unchanged      Outcome = "unchanged"       // a repeat: the purchase already is where the event puts it
-	Contradicted   Outcome = "ignored"         // a verdict contradicting the purchase (paid after it FAILED)
 	Stale          Outcome = "stale"           // the event finds the purchase past the step it answers
+	// A card verdict contradicting a settled purchase changes nothing; an operator reviews it.
+	FailureAfterSuccess  Outcome = "failure-after-success-ignored"  // failed, but the purchase was paid
+	SuccessAfterFailure  Outcome = "success-after-failure-ignored"  // paid, but the purchase FAILED
+	SuccessAfterReversal Outcome = "success-after-reversal-ignored" // paid, but it is REFUNDED or DISPUTED
 )
+
+// Contradiction reports whether o is a card verdict contradicting a settled purchase.
+func Contradiction(o Outcome) bool {
+	return o == FailureAfterSuccess || o == SuccessAfterFailure || o == SuccessAfterReversal
+}
 
 // Refusals: the event is not about this purchase as it was bought; nothing changes.
 var (

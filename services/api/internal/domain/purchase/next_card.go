@@ -5,7 +5,8 @@ import "tickup.dev/pkg/contract/events"
 // settle applies a card payment's verdict (to: CONFIRMED or FAILED): it binds the provider
 // transaction to a purchase that has none bound yet and moves it out of PENDING. The
 // client's provider_txn_id hint plays no part. A verdict the purchase already carries is
-// Unchanged; one contradicting a settled purchase is Contradicted.
+// Unchanged; one contradicting a settled purchase changes nothing and is named for the
+// contradiction.
 func settle(p Purchase, pay Payment, to, reason string) (Decision, error) {
 	if pay.Provider != "" {
 		if err := checkPayment(p, pay); err != nil {
@@ -21,13 +22,24 @@ func settle(p Purchase, pay Payment, to, reason string) (Decision, error) {
 	case p.Status == to:
 		return keep(p, Unchanged), nil
 	case p.Status != StatusPending:
-		return keep(p, Contradicted), nil
+		return keep(p, contradiction(to, p.Status)), nil
 	}
 	bindTxn(&p, pay.TxnID)
 	if to == StatusConfirmed {
 		return move(p, to, reason, Confirmed, Announce{}), nil
 	}
 	return move(p, to, reason, Failed, Announce{}), nil
+}
+
+// contradiction names a verdict (to) that a settled purchase's status does not allow.
+func contradiction(to, status string) Outcome {
+	switch {
+	case to == StatusFailed:
+		return FailureAfterSuccess
+	case status == StatusFailed:
+		return SuccessAfterFailure
+	}
+	return SuccessAfterReversal
 }
 
 // checkPayment checks that a provider's report is about p as it was bought: paid through
