@@ -158,9 +158,11 @@ build: ## Build bin/tickup and bin/tickup-{api,ticketing,wallet,draw}
 	  $(GO) build $(LDFLAGS) -o "bin/tickup-$$svc" "./services/$$svc"; \
 	done
 
-lint: ## gofmt -l, go vet and staticcheck (if installed) on every module
+lint: ## the import rules (e2e/architecture), then gofmt -l, go vet and staticcheck (if installed) on every module
 	@$(MODULE_DIRS); \
 	failed=""; \
+	echo "==== import rules (e2e/architecture: services never import each other, pkg no service, domain no I/O)"; \
+	(cd e2e && $(GO) test -count=1 ./architecture/) || failed="$$failed import-rules"; \
 	echo "==== gofmt -l"; \
 	unformatted=$$($(GOFMT) -l $$dirs); \
 	if [ -n "$$unformatted" ]; then echo "$$unformatted"; echo "gofmt: run gofmt -w on the files above"; failed="$$failed gofmt"; fi; \

@@ -41,11 +41,11 @@ func Run(ctx context.Context, cfg config.Config) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", Name, err)
 	}
-	return runWith(ctx, cfg, opts)
+	return RunWith(ctx, cfg, opts)
 }
 
-// runWith is Run with explicit options.
-func runWith(ctx context.Context, cfg config.Config, opts Options) error {
+// RunWith is Run with explicit options (the whole-system tests in e2e/ start gateways with it).
+func RunWith(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations, Log: opts.Log})
 	if err != nil {
 		return err

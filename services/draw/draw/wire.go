@@ -112,6 +112,9 @@ func (w *wiring) consumePools(ctx context.Context) error {
 			return err
 		}
 	})
+	if err := w.rt.QueryMetric(true, "tickup_draws_completed_total", "Pools drawn.", `SELECT count(*) FROM draw`); err != nil {
+		return err
+	}
 	return w.rt.Route(ctx, r)
 }
 

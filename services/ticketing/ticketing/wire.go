@@ -29,6 +29,10 @@ func wire(ctx context.Context, rt *service.Runtime) error {
 	if err := rt.Metrics.Register(issued); err != nil {
 		return fmt.Errorf("register metrics: %w", err)
 	}
+	if err := rt.QueryMetric(true, "tickup_tickets_issued_total", "Tickets issued (voided ones included).",
+		`SELECT count(*) FROM ticket`); err != nil {
+		return err
+	}
 	durables := ports.Durables{Purchases: PurchasesDurable, Draws: DrawsDurable, Reversals: ReversalsDurable,
 		IssueBatch: issueBatchSize}
 	consumers := ports.Consumers{App: a, Issued: issued}

@@ -65,6 +65,10 @@ func serve(ctx context.Context, rt *service.Runtime, a app.Application, batch bu
 			return err
 		}
 	}
+	if err := rt.QueryMetric(false, "tickup_wallet_active_holds", "Wallet holds placed and not yet captured or released.",
+		`SELECT count(*) FROM wallet_hold WHERE status = 'ACTIVE'`); err != nil {
+		return err
+	}
 	return rt.ServeHealth()
 }
 

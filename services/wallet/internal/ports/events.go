@@ -13,9 +13,9 @@ import (
 // Durable consumer names, one per stream the wallet reads; replicas share them. Deployed
 // consumers keep their state under these names: do not rename them.
 const (
-	DurableAPI       = "wallet-api"
-	DurableTicketing = "wallet-ticketing"
-	DurableDraw      = "wallet-draw"
+	DurableAPI       = events.DurableWalletAPI
+	DurableTicketing = events.DurableWalletTicketing
+	DurableDraw      = events.DurableWalletDraw
 )
 
 // Routers returns the wallet's three consumers. Each batch runs in one transaction of tx,
