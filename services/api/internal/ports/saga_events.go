@@ -18,10 +18,10 @@ import (
 )
 
 // Durable consumer names of the api, one per stream it reads (also their inbox consumer
-// names); replicas share them.
+// names; the contract names them once); replicas share them.
 const (
-	WalletDurable    = "api-wallet"
-	TicketingDurable = "api-ticketing"
+	WalletDurable    = events.DurableAPIWallet
+	TicketingDurable = events.DurableAPITicketing
 )
 
 // SagaEvents applies the wallet's and ticketing's answers to purchases.
