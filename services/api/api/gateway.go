@@ -12,8 +12,11 @@ import (
 	"tickup.dev/pkg/contract/drawrpc"
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/contract/walletrpc"
+	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
+	"tickup.dev/services/api/internal/adapters"
 	"tickup.dev/services/api/internal/apidocs"
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/drawpage"
@@ -22,6 +25,7 @@ import (
 	"tickup.dev/services/api/internal/idempotency"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paymentcases"
+	"tickup.dev/services/api/internal/ports"
 	"tickup.dev/services/api/internal/purchases"
 	"tickup.dev/services/api/internal/ratelimit"
 	"tickup.dev/services/api/internal/realtime"
@@ -68,16 +72,20 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
+	purchaseApp := app.New(adapters.Transactor(rt.DB), adapters.NewReads(rt.DB), rt.Config.Holds.TTL, rt.Log)
 	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, opts.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
-		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
-		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
-		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(rt.DB, rt.Log)}
+		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(purchaseApp), rt.Log),
+		purchases.NewModule(purchaseApp, ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
+		webhooks.NewModule(rt.DB, purchaseApp, adapters.Bind, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(purchaseApp, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)
 	rt.Go("realtime hub", hub.Run)
-	purchases.Consume(rt)
-	rt.Go("hold expiry sweeper", purchases.ExpirySweeper(rt.DB, rt.Config.Holds.SweepInterval, rt.Log))
+	// JetStream bounds the consumers' creation with its own timeout.
+	if err := ports.NewSagaEvents(purchaseApp, rt.Log).Route(context.Background(), rt, inbox.Transactor(rt.DB, adapters.Bind)); err != nil {
+		return nil, err
+	}
+	rt.Go("hold expiry sweeper", ports.ExpirySweeper(purchaseApp, rt.Config.Holds.SweepInterval, rt.Log))
 	rt.Go("idempotency sweeper", func(ctx context.Context) error { return keys.RunSweeper(ctx, rt.Log) })
 	return router, nil
 }

@@ -1,33 +1,24 @@
-// Package paymentcases records what card refunds and disputes did to purchases, one case
-// per provider event, so that operators see every one and act on those marked for review
-// (docs/architecture.md, "Card refunds and disputes"). GET /payment-cases lists them.
+// Package paymentcases lists what card refunds and disputes did to purchases, one case per
+// provider event, so that operators see every one and act on those marked for review
+// (docs/architecture.md, "Card refunds and disputes"): GET /payment-cases. The saga
+// (domain/purchase, app) records and resolves them.
 package paymentcases
 
 import (
-	"context"
-	"fmt"
 	"time"
 
-	"github.com/google/uuid"
-	"gorm.io/gorm"
+	"tickup.dev/services/api/internal/domain/purchase"
 )
 
-// Kinds of case: what the provider reported.
+// Resolutions: what became of the purchase's ticket, or who must act (the saga decides
+// them: domain/purchase).
 const (
-	KindRefund      = "REFUND"
-	KindDispute     = "DISPUTE"
-	KindDisputeWon  = "DISPUTE_WON"
-	KindDisputeLost = "DISPUTE_LOST"
-)
-
-// Resolutions: what became of the purchase's ticket, or who must act.
-const (
-	Pending        = "pending"         // ticketing has not answered yet
-	TicketVoided   = "ticket_voided"   // its pool was OPEN: the ticket (or boost) is voided
-	NoTicket       = "no_ticket"       // no ticket was, or will ever be, issued for it
-	OperatorReview = "operator_review" // a person must decide (after the draw, twice refunded, …)
-	Reinstated     = "reinstated"      // a dispute won while the ticket stood: CONFIRMED again
-	Closed         = "closed"          // nothing left to do
+	Pending        = purchase.CasePending
+	TicketVoided   = purchase.CaseTicketVoided
+	NoTicket       = purchase.CaseNoTicket
+	OperatorReview = purchase.CaseOperatorReview
+	Reinstated     = purchase.CaseReinstated
+	Closed         = purchase.CaseClosed
 )
 
 // Case is one provider refund or dispute event and what it did.
@@ -51,42 +42,3 @@ type Case struct {
 // columns reads a payment_case row into Case.
 const columns = `case_id::text AS case_id, purchase_id::text AS purchase_id, provider, event_id, event_type, kind,
 	amount_cents, currency, purchase_status, COALESCE(pool_state, '') AS pool_state, resolution, detail, created_at, updated_at`
-
-// Record stores c in tx (its id and times are set here).
-func Record(ctx context.Context, tx *gorm.DB, c Case) error {
-	id, err := uuid.NewV7()
-	if err != nil {
-		return fmt.Errorf("payment case id: %w", err)
-	}
-	err = tx.WithContext(ctx).Exec(`INSERT INTO payment_case (case_id, purchase_id, provider, event_id, event_type, kind,
-			amount_cents, currency, purchase_status, pool_state, resolution, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?)`, id, c.PurchaseID, c.Provider, c.EventID, c.EventType,
-		c.Kind, c.AmountCents, c.Currency, c.PurchaseStatus, c.PoolState, c.Resolution, c.Detail).Error
-	if err != nil {
-		return fmt.Errorf("record payment case of purchase %s: %w", c.PurchaseID, err)
-	}
-	return nil
-}
-
-// Resolve settles the pending cases of a purchase with ticketing's answer; the number
-// of cases it settled (0 when none was pending: a redelivered answer).
-func Resolve(ctx context.Context, tx *gorm.DB, purchaseID, resolution, poolState, detail string) (int64, error) {
-	res := tx.WithContext(ctx).Exec(`UPDATE payment_case SET resolution = ?, pool_state = NULLIF(?, ''),
-			detail = CASE WHEN ? = '' THEN detail ELSE ? END, updated_at = now()
-		WHERE purchase_id = ? AND resolution = ?`, resolution, poolState, detail, detail, purchaseID, Pending)
-	if res.Error != nil {
-		return 0, fmt.Errorf("resolve payment cases of purchase %s: %w", purchaseID, res.Error)
-	}
-	return res.RowsAffected, nil
-}
-
-// Last returns the latest case of a kind for a purchase; false when there is none.
-func Last(ctx context.Context, tx *gorm.DB, purchaseID, kind string) (Case, bool, error) {
-	var out []Case
-	err := tx.WithContext(ctx).Raw(`SELECT `+columns+` FROM payment_case WHERE purchase_id = ? AND kind = ?
-		ORDER BY case_id DESC LIMIT 1`, purchaseID, kind).Scan(&out).Error
-	if err != nil || len(out) == 0 {
-		return Case{}, false, err
-	}
-	return out[0], true, nil
-}

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-	"gorm.io/gorm"
 
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
@@ -20,12 +20,14 @@ const tag = "payment cases"
 
 // Module serves GET /payment-cases.
 type Module struct {
-	db  *gorm.DB
-	log *slog.Logger
+	cases app.ListPaymentCases
+	log   *slog.Logger
 }
 
-// NewModule returns the /payment-cases module.
-func NewModule(db *gorm.DB, log *slog.Logger) *Module { return &Module{db: db, log: log} }
+// NewModule returns the /payment-cases module over a's queries.
+func NewModule(a *app.Application, log *slog.Logger) *Module {
+	return &Module{cases: a.Queries.ListPaymentCases, log: log}
+}
 
 // keyset is the position of a case in the list order.
 type keyset struct {
@@ -53,10 +55,14 @@ func (m *Module) list(c *gin.Context) {
 		problem.Fail(c, m.log, err)
 		return
 	}
-	rows, err := List(c.Request.Context(), m.db, f, page.Limit+1)
+	found, err := m.cases.Handle(c.Request.Context(), f, page.Limit+1)
 	if err != nil {
 		problem.Fail(c, m.log, err)
 		return
+	}
+	rows := make([]Case, len(found))
+	for i, fc := range found {
+		rows[i] = Case(fc)
 	}
 	out, err := paging.NewList(rows, page, func(pc Case) keyset { return keyset{pc.CaseID} })
 	if err != nil {
@@ -67,12 +73,12 @@ func (m *Module) list(c *gin.Context) {
 }
 
 // listFilter reads the list's query parameters; a bad one is a 422 naming it.
-func listFilter(c *gin.Context) (Filter, paging.Page, error) {
+func listFilter(c *gin.Context) (app.CaseFilter, paging.Page, error) {
 	page, err := paging.FromQuery(c)
 	if err != nil {
-		return Filter{}, page, err
+		return app.CaseFilter{}, page, err
 	}
-	f := Filter{Resolution: c.Query("resolution"), PurchaseID: strings.ToLower(c.Query("purchase_id"))}
+	f := app.CaseFilter{Resolution: c.Query("resolution"), PurchaseID: strings.ToLower(c.Query("purchase_id"))}
 	var chk validate.Checker
 	if f.Resolution != "" {
 		chk.OneOf("resolution", f.Resolution, Pending, TicketVoided, NoTicket, OperatorReview, Reinstated, Closed)

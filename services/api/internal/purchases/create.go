@@ -11,6 +11,7 @@ import (
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/domain/purchase"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
@@ -21,49 +22,49 @@ import (
 func (m *Module) create(c *gin.Context) {
 	p, err := m.newPurchase(c)
 	if err == nil {
-		p, err = m.store.Create(c.Request.Context(), p)
+		p, err = m.app.Commands.CreatePurchase.Handle(c.Request.Context(), p)
 	}
 	if err != nil {
 		problem.Fail(c, m.log, err)
 		return
 	}
-	c.Header("Location", c.FullPath()+"/"+p.PurchaseID)
-	c.JSON(http.StatusAccepted, p)
+	c.Header("Location", c.FullPath()+"/"+p.ID)
+	c.JSON(http.StatusAccepted, fromDomain(p))
 }
 
 // newPurchase reads and checks the request against the caller and the pool.
-func (m *Module) newPurchase(c *gin.Context) (Purchase, error) {
+func (m *Module) newPurchase(c *gin.Context) (purchase.Purchase, error) {
 	var req createRequest
 	if err := problem.DecodeJSON(c, &req, httpapi.DefaultMaxBodyBytes); err != nil {
-		return Purchase{}, err
+		return purchase.Purchase{}, err
 	}
 	caller, _ := auth.FromContext(c)
 	userID, err := validate.ActingUser(caller, req.UserID)
 	if err != nil {
-		return Purchase{}, err
+		return purchase.Purchase{}, err
 	}
 	if req, err = req.normalise(); err != nil {
-		return Purchase{}, err
+		return purchase.Purchase{}, err
 	}
 	ctx := c.Request.Context()
 	pool, err := m.pools.get(ctx, req.PoolID)
 	if err != nil {
-		return Purchase{}, problem.FromRPC(err)
+		return purchase.Purchase{}, problem.FromRPC(err)
 	}
 	amount, err := price(pool, req)
 	if err != nil {
-		return Purchase{}, err
+		return purchase.Purchase{}, err
 	}
 	if err := m.checkTicketRefs(ctx, req, userID); err != nil {
-		return Purchase{}, err
+		return purchase.Purchase{}, err
 	}
 	id, err := uuid.NewV7()
 	if err != nil {
-		return Purchase{}, fmt.Errorf("purchase id: %w", err)
+		return purchase.Purchase{}, fmt.Errorf("purchase id: %w", err)
 	}
-	return Purchase{PurchaseID: id.String(), UserID: userID, PoolID: pool.PoolID, Type: req.Type,
+	return purchase.Purchase{ID: id.String(), UserID: userID, PoolID: pool.PoolID, Type: req.Type,
 		TicketID: req.TicketID, LosingTicketID: req.LosingTicketID, AmountCents: amount, Currency: pool.Currency,
-		PaymentMethod: req.PaymentMethod, Provider: req.Provider, ProviderTxnID: req.ProviderTxnID}, nil
+		Method: req.PaymentMethod, Provider: req.Provider, ProviderTxnID: req.ProviderTxnID}, nil
 }
 
 // price is what the pool charges for the request's type: 409 unless the pool is OPEN, 422

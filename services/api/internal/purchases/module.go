@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"tickup.dev/pkg/contract/ticketingrpc"
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
@@ -15,15 +16,15 @@ const tag = "purchases"
 
 // Module serves /purchases.
 type Module struct {
-	store     *Store
+	app       *app.Application
 	ticketing *ticketingrpc.Client
 	pools     *poolReader
 	log       *slog.Logger
 }
 
-// NewModule returns the /purchases module.
-func NewModule(store *Store, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
-	return &Module{store: store, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
+// NewModule returns the /purchases module over a's commands and queries.
+func NewModule(a *app.Application, ticketing *ticketingrpc.Client, log *slog.Logger) *Module {
+	return &Module{app: a, ticketing: ticketing, pools: &poolReader{client: ticketing}, log: log}
 }
 
 // Register adds the /purchases routes.

@@ -1,24 +1,26 @@
-// Package purchases is the api's side of the purchase saga: the purchase table, the
-// /purchases routes, the state transitions (PENDING → CONFIRMED | FAILED, CONFIRMED →
-// REFUNDED), each guarded in SQL and announced through the outbox, and the consumers that
-// apply the wallet's and ticketing's answers.
+// Package purchases serves the /purchases routes and reads the purchase table; the
+// purchase saga's rules are in domain/purchase (Next), its use cases in app
+// (docs/architecture.md, "The purchase saga").
 package purchases
 
 import (
 	"time"
 
-	"tickup.dev/pkg/contract/events"
+	"tickup.dev/services/api/internal/domain/purchase"
+	"tickup.dev/services/api/internal/ports"
 )
 
-// Purchase statuses. FAILED and REFUNDED are terminal; DISPUTED (the buyer disputed the
-// card payment) lasts until the dispute closes.
+// Purchase statuses (domain/purchase holds the rules of their transitions).
 const (
-	StatusPending   = "PENDING"
-	StatusConfirmed = "CONFIRMED"
-	StatusFailed    = "FAILED"
-	StatusRefunded  = "REFUNDED"
-	StatusDisputed  = "DISPUTED"
+	StatusPending   = purchase.StatusPending
+	StatusConfirmed = purchase.StatusConfirmed
+	StatusFailed    = purchase.StatusFailed
+	StatusRefunded  = purchase.StatusRefunded
+	StatusDisputed  = purchase.StatusDisputed
 )
+
+// WalletDurable is the api's consumer of the wallet's events (ports.WalletDurable).
+const WalletDurable = ports.WalletDurable
 
 // Providers whose webhooks the gateway verifies; a provider-paid purchase names one.
 const (
@@ -26,8 +28,7 @@ const (
 	ProviderGeneric = "generic"
 )
 
-// Purchase is a purchase as the API shows it and the store reads it (empty strings for
-// NULL columns).
+// Purchase is a purchase as the API shows it.
 type Purchase struct {
 	PurchaseID     string     `json:"purchase_id" format:"uuid"`
 	UserID         string     `json:"user_id" format:"uuid"`
@@ -50,52 +51,11 @@ type Purchase struct {
 	UpdatedAt      time.Time  `json:"updated_at"`
 }
 
-// columns reads a purchase row into Purchase.
-const columns = `purchase_id::text AS purchase_id, user_id::text AS user_id, pool_id::text AS pool_id, type,
-	COALESCE(ticket_id::text, '') AS ticket_id, COALESCE(losing_ticket_id::text, '') AS losing_ticket_id,
-	status, amount_cents, currency, payment_method, COALESCE(provider, '') AS provider,
-	COALESCE(settled_txn_id, provider_txn_id, '') AS provider_txn_id, COALESCE(settled_txn_id, '') AS settled_txn_id,
-	COALESCE(issued_ticket_id::text, '') AS issued_ticket_id, COALESCE(failure_reason, '') AS failure_reason,
-	refunded_cents, hold_expires_at, created_at, updated_at`
-
-// utc normalises the timestamps as read from the database.
-func (p Purchase) utc() Purchase {
-	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
-	if p.HoldExpiresAt != nil {
-		at := p.HoldExpiresAt.UTC()
-		p.HoldExpiresAt = &at
-	}
-	return p
-}
-
-// payload is the body shared by the purchase lifecycle events.
-func (p Purchase) payload() events.Purchase {
-	return events.Purchase{
-		SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID, PoolID: p.PoolID,
-		Type: p.Type, TicketID: p.TicketID, LosingTicketID: p.LosingTicketID, AmountCents: p.AmountCents,
-		Currency: p.Currency, PaymentMethod: p.PaymentMethod, Provider: p.Provider,
-		ProviderTxnID: p.SettledTxnID, Reason: p.FailureReason, HoldExpiresAt: p.HoldExpiresAt,
-	}
-}
-
-// refunded is the purchase.refunded event of p.
-func (p Purchase) refunded() events.PurchaseRefunded {
-	return events.PurchaseRefunded{SchemaVersion: events.SchemaVersion, PurchaseID: p.PurchaseID, UserID: p.UserID,
-		PoolID: p.PoolID, AmountCents: p.AmountCents, Currency: p.Currency, Reason: p.FailureReason,
-		Type: p.Type, PaymentMethod: p.PaymentMethod}
-}
-
-// statusEvent is the event announcing that p reached its current status.
-func (p Purchase) statusEvent() events.Event {
-	switch p.Status {
-	case StatusConfirmed:
-		return events.PurchaseConfirmed(p.payload())
-	case StatusFailed:
-		return events.PurchaseFailed(p.payload())
-	case StatusRefunded:
-		return p.refunded()
-	case StatusDisputed:
-		return events.PurchaseDisputed(p.refunded())
-	}
-	return events.PurchaseCreated(p.payload())
+// fromDomain is the API's view of a purchase.
+func fromDomain(p purchase.Purchase) Purchase {
+	return Purchase{PurchaseID: p.ID, UserID: p.UserID, PoolID: p.PoolID, Type: p.Type, TicketID: p.TicketID,
+		LosingTicketID: p.LosingTicketID, Status: p.Status, AmountCents: p.AmountCents, Currency: p.Currency,
+		PaymentMethod: p.Method, Provider: p.Provider, ProviderTxnID: p.ProviderTxnID, SettledTxnID: p.SettledTxnID,
+		IssuedTicketID: p.IssuedTicketID, FailureReason: p.FailureReason, RefundedCents: p.RefundedCents,
+		HoldExpiresAt: p.HoldExpiresAt, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }

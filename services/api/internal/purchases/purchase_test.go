@@ -5,40 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"tickup.dev/pkg/contract/events"
 	"tickup.dev/services/api/internal/problem"
 )
-
-func TestLegalTransitions(t *testing.T) {
-	t.Parallel()
-	statuses := []string{StatusPending, StatusConfirmed, StatusFailed, StatusRefunded}
-	allowed := [][2]string{{StatusPending, StatusConfirmed}, {StatusPending, StatusFailed}, {StatusConfirmed, StatusRefunded}}
-	for _, from := range statuses {
-		for _, to := range statuses {
-			if want := slices.Contains(allowed, [2]string{from, to}); Legal(from, to) != want {
-				t.Errorf("Legal(%s, %s) = %v, want %v", from, to, !want, want)
-			}
-		}
-	}
-}
-
-func TestStatusEvents(t *testing.T) {
-	t.Parallel()
-	p := Purchase{PurchaseID: "p", UserID: "u", PoolID: "pool", Type: events.PurchaseEntry, AmountCents: 500,
-		Currency: "EUR", PaymentMethod: events.PaymentWallet, FailureReason: "why"}
-	for status, want := range map[string]events.Type{StatusPending: events.TypePurchaseCreated,
-		StatusConfirmed: events.TypePurchaseConfirmed, StatusFailed: events.TypePurchaseFailed,
-		StatusRefunded: events.TypePurchaseRefunded} {
-		p.Status = status
-		ev := p.statusEvent()
-		if ev.EventType() != want.String() {
-			t.Errorf("%s announces %s, want %s", status, ev.EventType(), want)
-		}
-		if _, err := events.Encode(ev); err != nil {
-			t.Errorf("%s: %v", status, err)
-		}
-	}
-}
 
 func TestCreateRequestNormalise(t *testing.T) {
 	t.Parallel()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
@@ -24,10 +25,14 @@ func (m *Module) list(c *gin.Context) {
 		problem.Fail(c, m.log, err)
 		return
 	}
-	rows, err := m.store.List(c.Request.Context(), f, page.Limit+1)
+	found, err := m.app.Queries.ListPurchases.Handle(c.Request.Context(), f, page.Limit+1)
 	if err != nil {
 		problem.Fail(c, m.log, err)
 		return
+	}
+	rows := make([]Purchase, len(found))
+	for i, p := range found {
+		rows[i] = fromDomain(p)
 	}
 	out, err := paging.NewList(rows, page, func(p Purchase) keyset { return keyset{p.PurchaseID} })
 	if err != nil {
@@ -38,13 +43,13 @@ func (m *Module) list(c *gin.Context) {
 }
 
 // listFilter reads the list's query parameters; a bad one is a 422 naming it.
-func listFilter(c *gin.Context) (Filter, paging.Page, error) {
+func listFilter(c *gin.Context) (app.PurchaseFilter, paging.Page, error) {
 	page, err := paging.FromQuery(c)
 	if err != nil {
-		return Filter{}, page, err
+		return app.PurchaseFilter{}, page, err
 	}
 	caller, _ := auth.FromContext(c)
-	f := Filter{UserID: caller.UserID, PoolID: lower(c.Query("pool_id")), Status: c.Query("status")}
+	f := app.PurchaseFilter{UserID: caller.UserID, PoolID: lower(c.Query("pool_id")), Status: c.Query("status")}
 	var chk validate.Checker
 	if f.PoolID != "" {
 		chk.UUID("pool_id", f.PoolID)
@@ -79,12 +84,12 @@ func (m *Module) visible(c *gin.Context) (Purchase, error) {
 	if err != nil {
 		return Purchase{}, err
 	}
-	p, err := m.store.Get(c.Request.Context(), id)
+	p, err := m.app.Queries.GetPurchase.Handle(c.Request.Context(), id)
 	caller, _ := auth.FromContext(c)
-	if errors.Is(err, ErrNotFound) || (err == nil && !caller.MayActFor(p.UserID)) {
+	if errors.Is(err, app.ErrNotFound) || (err == nil && !caller.MayActFor(p.UserID)) {
 		return Purchase{}, NotFound()
 	}
-	return p, err
+	return fromDomain(p), err
 }
 
 // NotFound is the 404 for a purchase that does not exist or is someone else's.

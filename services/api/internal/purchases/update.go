@@ -6,8 +6,9 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"gorm.io/gorm"
 
+	"tickup.dev/services/api/internal/app"
+	"tickup.dev/services/api/internal/domain/purchase"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
@@ -49,39 +50,30 @@ func (m *Module) update(c *gin.Context) {
 		problem.Fail(c, m.log, err)
 		return
 	}
-	ctx := c.Request.Context()
-	var out Purchase
-	err = m.store.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		p, err := Lock(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		out, _, err = Settle(ctx, tx, p, req.Status, req.ProviderTxnID, req.FailureReason)
-		return err
-	})
+	res, err := m.app.Commands.SettlePurchase.Handle(c.Request.Context(),
+		app.Settlement{PurchaseID: id, Status: req.Status, TxnID: req.ProviderTxnID, Reason: req.FailureReason})
+	if err == nil && purchase.Contradiction(res.Outcome) {
+		err = &problem.Error{Kind: problem.KindConflict, Code: "illegal-transition",
+			Detail: fmt.Sprintf("A %s purchase cannot become %s.", res.Purchase.Status, req.Status)}
+	}
 	if err != nil {
 		problem.Fail(c, m.log, updateProblem(err))
 		return
 	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, fromDomain(res.Purchase))
 }
 
 // updateProblem maps the settlement's refusals to their answers.
 func updateProblem(err error) error {
 	switch {
-	case errors.Is(err, ErrNotFound):
+	case errors.Is(err, app.ErrNotFound):
 		return NotFound()
-	case errors.Is(err, ErrWalletPaid):
+	case errors.Is(err, purchase.ErrWalletPaid):
 		return problem.NewError(problem.KindConflict, "wallet-paid", "A wallet-paid purchase is settled by the wallet's hold, not by PUT.")
-	case errors.Is(err, ErrTxnMismatch):
+	case errors.Is(err, purchase.ErrTxnMismatch):
 		return problem.NewError(problem.KindConflict, "provider-txn-mismatch", "The purchase is paid by another provider transaction.")
-	case errors.Is(err, ErrTxnInUse):
+	case errors.Is(err, app.ErrTxnInUse):
 		return problem.NewError(problem.KindConflict, "provider-txn-in-use", "This provider transaction already pays another purchase.")
-	}
-	var illegal *IllegalError
-	if errors.As(err, &illegal) {
-		return &problem.Error{Kind: problem.KindConflict, Code: "illegal-transition",
-			Detail: fmt.Sprintf("A %s purchase cannot become %s.", illegal.From, illegal.To), Err: err}
 	}
 	return err
 }

@@ -1,8 +1,9 @@
 // Package webhooks receives the payment providers' signed events at /webhooks/stripe and
 // /webhooks/generic: the signature is checked first, the event id is recorded in
 // webhook_receipt in the same transaction as the event's effect (so a redelivery changes
-// nothing), and the answer is 2xx only after that commit. Purchases are settled here;
-// top-up and withdrawal outcomes are forwarded to the wallet through the outbox.
+// nothing), and the answer is 2xx only after that commit. Purchases are settled by the
+// saga's commands (app, domain/purchase) in that transaction; top-up and withdrawal
+// outcomes are forwarded to the wallet through the outbox.
 package webhooks
 
 import (
@@ -16,6 +17,7 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/config"
+	"tickup.dev/services/api/internal/app"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/problem"
@@ -29,15 +31,19 @@ const tag = "webhooks"
 // Module serves the webhook routes.
 type Module struct {
 	db      *gorm.DB
+	app     *app.Application
+	bind    func(tx *gorm.DB) app.UnitOfWork
 	secrets config.Webhooks
 	log     *slog.Logger
 	now     func() time.Time
 }
 
-// NewModule returns the webhooks module; secrets verify the signatures (several per
-// provider while one is rotated).
-func NewModule(db *gorm.DB, secrets config.Webhooks, log *slog.Logger) *Module {
-	return &Module{db: db, secrets: secrets, log: log, now: time.Now}
+// NewModule returns the webhooks module: a's commands settle purchases in the receipt's
+// transaction, bound to it by bind; secrets verify the signatures (several per provider
+// while one is rotated).
+func NewModule(db *gorm.DB, a *app.Application, bind func(tx *gorm.DB) app.UnitOfWork, secrets config.Webhooks,
+	log *slog.Logger) *Module {
+	return &Module{db: db, app: a, bind: bind, secrets: secrets, log: log, now: time.Now}
 }
 
 // Ack answers an accepted event.

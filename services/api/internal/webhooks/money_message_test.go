@@ -5,30 +5,35 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/pkg/contract/events"
+	"tickup.dev/services/api/internal/domain/purchase"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/services/api/internal/purchases"
 )
 
 // TestAmountMismatchIsWrittenAsMoney: a refusal about an amount says "9.99 EUR", not the
 // cents count a reader would take for euros.
 func TestAmountMismatchIsWrittenAsMoney(t *testing.T) {
 	t.Parallel()
-	p := purchases.Purchase{PaymentMethod: events.PaymentProvider, Provider: "stripe", AmountCents: 500, Currency: "EUR"}
+	p := purchase.Purchase{Status: purchase.StatusConfirmed, Method: purchase.MethodProvider, Provider: "stripe",
+		AmountCents: 500, Currency: "EUR"}
+	paid := notice{provider: "stripe", outcome: outcomeSucceeded, amountCents: 999, currency: "EUR"}
+	refunded := notice{provider: "stripe", outcome: outcomeRefunded, amountCents: 999, currency: "EUR"}
 	cases := []struct {
-		name string
-		err  error
-		want string
+		name  string
+		n     notice
+		event purchase.Event
+		want  string
 	}{
-		{"payment", matches(p, notice{provider: "stripe", amountCents: 999, currency: "EUR"}),
+		{"payment", paid, purchase.PaymentSucceeded{Payment: purchase.Payment{Provider: "stripe", AmountCents: 999, Currency: "EUR"}},
 			"The event reports 9.99 EUR; the purchase costs 5.00 EUR."},
-		{"refund", matchesReversal(p, notice{provider: "stripe", amountCents: 999, currency: "EUR"}),
+		{"refund", refunded, purchase.CardRefunded{Reversal: purchase.Reversal{Provider: "stripe", AmountCents: 999, Currency: "EUR"}},
 			"The event reports 9.99 EUR; the purchase paid only 5.00 EUR."},
 	}
 	for _, c := range cases {
+		_, err := purchase.Next(p, c.event)
+		err = refusal(p, c.n, err)
 		var pe *problem.Error
-		if !errors.As(c.err, &pe) || !strings.Contains(pe.Detail, c.want) {
-			t.Errorf("%s: %v, want a detail saying %q", c.name, c.err, c.want)
+		if !errors.As(err, &pe) || !strings.Contains(pe.Detail, c.want) {
+			t.Errorf("%s: %v, want a detail saying %q", c.name, err, c.want)
 		}
 	}
 }

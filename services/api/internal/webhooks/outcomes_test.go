@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"tickup.dev/services/api/internal/domain/purchase"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -41,8 +42,37 @@ func TestContradictionsAreNamedForWhatHappened(t *testing.T) {
 		{purchases.StatusConfirmed, purchases.StatusRefunded, "success-after-reversal-ignored"},
 		{purchases.StatusConfirmed, purchases.StatusDisputed, "success-after-reversal-ignored"},
 	} {
-		if got := contradiction(tc.to, tc.status); got != tc.want {
+		if got := verdictOutcome(t, tc.to, tc.status); got != tc.want {
 			t.Errorf("%s verdict for a %s purchase: %q, want %q", tc.to, tc.status, got, tc.want)
+		}
+	}
+}
+
+// verdictOutcome is what the saga (purchase.Next) answers a card verdict (to) for a card
+// purchase in status.
+func verdictOutcome(t *testing.T, to, status string) string {
+	t.Helper()
+	p := purchase.Purchase{Status: status, Method: purchase.MethodProvider, Provider: "stripe", AmountCents: 500, Currency: "EUR"}
+	pay := purchase.Payment{Provider: "stripe", AmountCents: 500, Currency: "EUR"}
+	var e purchase.Event = purchase.PaymentSucceeded{Payment: pay}
+	if to == purchases.StatusFailed {
+		e = purchase.PaymentFailed{Payment: pay}
+	}
+	d, err := purchase.Next(p, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(d.Outcome)
+}
+
+// TestEverySagaOutcomeAWebhookAnswersIsDeclared: the outcomes of purchase.Next that a
+// webhook passes on are in Ack's list.
+func TestEverySagaOutcomeAWebhookAnswersIsDeclared(t *testing.T) {
+	for _, o := range []purchase.Outcome{purchase.Confirmed, purchase.Failed, purchase.Processing, purchase.Unchanged,
+		purchase.Refunded, purchase.Disputed, purchase.Reinstated, purchase.ForReview, purchase.FailureAfterSuccess,
+		purchase.SuccessAfterFailure, purchase.SuccessAfterReversal} {
+		if !slices.Contains(outcomes, string(o)) {
+			t.Errorf("outcome %q is not declared", o)
 		}
 	}
 }
