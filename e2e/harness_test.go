@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"tickup.dev/pkg/logging"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/api"
 )
@@ -46,7 +48,7 @@ func startGateway(t *testing.T, edits ...func(*setup)) *gateway {
 	g := &gateway{nats: testenv.NATSURL(t), logs: &logBuffer{}}
 	cfg := testenv.Config(t, dsn, g.nats, append([]string{"SUPABASE_JWT=" + testSecret}, s.env...)...)
 	g.base = fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
-	s.opts.Log = slog.New(slog.NewJSONHandler(g.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	s.opts.Log = gatewayLogger(t, g.logs)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- api.RunWith(ctx, cfg, s.opts) }()
@@ -131,3 +133,14 @@ func (g *gateway) count(t *testing.T, query string, args ...any) int64 {
 
 // errStillThere is WaitFor's "not yet".
 var errStillThere = fmt.Errorf("still there")
+
+// gatewayLogger is the logger a gateway of these tests writes its JSON records with: the
+// service's own (pkg/logging), so records name their trace as in production.
+func gatewayLogger(t testing.TB, w io.Writer) *slog.Logger {
+	t.Helper()
+	log, err := logging.New(w, "json", "info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
+}

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"testing"
 	"time"
@@ -117,7 +116,7 @@ func (r *raffle) startReplica(t *testing.T) *gateway {
 	t.Helper()
 	s := setup{opts: api.Options{Heartbeat: time.Minute}}
 	raffleSetup(&s)
-	s.opts.Log = slog.New(slog.NewJSONHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	s.opts.Log = gatewayLogger(t, r.logs)
 	dsn := testenv.ServiceDSN(t, r.admin, api.Name)
 	cfg := testenv.Config(t, dsn, r.nats, append([]string{"SUPABASE_JWT=" + testSecret}, s.env...)...)
 	g := &gateway{base: fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort), nats: r.nats, db: r.db, logs: r.logs, spec: r.spec}

@@ -1,5 +1,6 @@
-// Package inbox makes event handlers idempotent: a handler's effects and the row naming the
-// message it handled commit in one transaction, so a redelivered message changes nothing.
+// Package inbox makes event handlers idempotent: the router's Transactor claims each
+// message in the inbox in the batch's transaction, so a handler's effects and the row naming
+// the message commit together and a redelivered message changes nothing.
 package inbox
 
 import (
@@ -30,44 +31,9 @@ func Migrations() db.MigrationSet {
 	return db.MigrationSet{Component: "inbox", FS: sub}
 }
 
-// Func handles one message inside tx; returning an error rolls its effects back.
-type Func func(ctx context.Context, tx *gorm.DB, d bus.Delivery) error
-
-// Handler turns fn into a bus.BatchHandler: the whole batch runs in one transaction, each
-// message claimed in the inbox first and skipped if this consumer handled it before. Any
-// error rolls the batch back; the bus then retries the messages one at a time.
-func Handler(gdb *gorm.DB, consumer string, fn Func) bus.BatchHandler {
-	return func(ctx context.Context, batch []bus.Delivery) error {
-		return gdb.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			for _, d := range batch {
-				fresh, err := Claim(ctx, tx, consumer, d.ID)
-				if err != nil {
-					return err
-				}
-				if !fresh {
-					continue
-				}
-				if err := fn(ctx, tx, d); err != nil {
-					return fmt.Errorf("%s: handle %s %s: %w", consumer, d.Type, d.ID, err)
-				}
-			}
-			return nil
-		})
-	}
-}
-
-// Claim records in tx that consumer handles msgID. It returns false when the message was
-// handled before: the caller must then skip its effects.
-func Claim(ctx context.Context, tx *gorm.DB, consumer, msgID string) (bool, error) {
-	fresh, err := ClaimBatch(ctx, tx, consumer, []string{msgID})
-	if err != nil {
-		return false, err
-	}
-	return fresh[msgID], nil
-}
-
-// ClaimBatch claims several messages at once and returns the ones not handled before.
-func ClaimBatch(ctx context.Context, tx *gorm.DB, consumer string, msgIDs []string) (map[string]bool, error) {
+// claimBatch claims messages for consumer in tx and returns the ones not handled before.
+// Only the router's Transactor calls it: a handler never claims an inbox itself.
+func claimBatch(ctx context.Context, tx *gorm.DB, consumer string, msgIDs []string) (map[string]bool, error) {
 	values := make([]string, 0, len(msgIDs))
 	args := make([]any, 0, 2*len(msgIDs))
 	for _, id := range msgIDs {

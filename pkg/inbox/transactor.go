@@ -25,7 +25,7 @@ type transactor[U any] struct {
 func (t transactor[U]) Atomically(ctx context.Context, consumer string, ids []string,
 	fn func(ctx context.Context, u U, fresh map[string]bool) error) error {
 	return t.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		fresh, err := ClaimBatch(ctx, tx, consumer, slices.Compact(slices.Sorted(slices.Values(ids))))
+		fresh, err := claimBatch(ctx, tx, consumer, slices.Compact(slices.Sorted(slices.Values(ids))))
 		if err != nil {
 			return err
 		}

@@ -16,8 +16,8 @@ import (
 // Version is the build's version, set with -ldflags "-X tickup.dev/pkg/service.Version=…".
 var Version = "0.1.0-dev"
 
-// Consume creates the durable consumer now and adds a component that runs it.
-func (r *Runtime) Consume(ctx context.Context, spec bus.ConsumerSpec, h bus.BatchHandler) error {
+// consume creates the durable consumer now and adds a component that runs it.
+func (r *Runtime) consume(ctx context.Context, spec bus.ConsumerSpec, h bus.BatchHandler) error {
 	if err := r.Bus.EnsureConsumer(ctx, spec); err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
@@ -45,7 +45,7 @@ func (r *Runtime) Route(ctx context.Context, rt Routed) error {
 		r.consumerMetrics = m
 	}
 	spec := rt.Spec()
-	return r.Consume(ctx, spec, r.consumerMetrics.Middleware(spec.Durable)(rt.Handler()))
+	return r.consume(ctx, spec, r.consumerMetrics.Middleware(spec.Durable)(rt.Handler()))
 }
 
 // Checks are the readiness checks of the service's real dependencies.

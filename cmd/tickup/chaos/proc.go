@@ -101,17 +101,3 @@ func (p *proc) kill(sig syscall.Signal, grace time.Duration) {
 	}
 }
 
-// running reports whether the process is up.
-func (p *proc) running() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.cmd == nil {
-		return false
-	}
-	select {
-	case <-p.done:
-		return false
-	default:
-		return true
-	}
-}
