@@ -21,6 +21,7 @@ type DeadLetter struct {
 	Subject    string    // the subject it was published on
 	ID         string    // its message id, the key the consumers' inboxes know it by
 	Type       string    // CloudEvents type
+	EventTime  time.Time // when the event happened (Ce-Time); zero when not recorded
 	Deliveries uint64    // how many times the consumer tried it
 	Reason     string    // the last error
 	ReplayOf   string    // set when it failed again after a replay: the replayed dead letter
@@ -77,6 +78,7 @@ func (c *Conn) deadLetterMsg(ctx context.Context, seq uint64) (*jetstream.RawStr
 func deadLetterFrom(raw *jetstream.RawStreamMsg) DeadLetter {
 	h := raw.Header
 	deliveries, _ := strconv.ParseUint(h.Get(HeaderDeliveries), 10, 64)
+	eventTime, _ := time.Parse(time.RFC3339Nano, h.Get(HeaderTime))
 	return DeadLetter{
 		Seq:        raw.Sequence,
 		At:         raw.Time,
@@ -84,6 +86,7 @@ func deadLetterFrom(raw *jetstream.RawStreamMsg) DeadLetter {
 		Subject:    h.Get(HeaderOriginalSubject),
 		ID:         h.Get(HeaderOriginalMsgID),
 		Type:       h.Get(HeaderType),
+		EventTime:  eventTime,
 		Deliveries: deliveries,
 		Reason:     h.Get(HeaderDLQReason),
 		ReplayOf:   h.Get(HeaderReplayOf),
