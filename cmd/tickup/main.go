@@ -38,7 +38,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newTokenCmd())
 	root.AddCommand(newVerifyDrawCmd())
 	root.AddCommand(newWebhookCmd())
-	root.AddCommand(newDLQCmd())
+	root.AddCommand(newDLQCmd(), newStatusCmd())
 	addConfigFlag(root)
 	return root
 }
