@@ -125,12 +125,12 @@ func MigrationSets(own fs.FS) []db.MigrationSet {
 }
 
 // DatabaseURL is the URL service name connects with: DATABASE_URL, logged in as the role
-// tickup_<name> when TICKUP_DB_ROLES is on (see ProvisionRoles).
+// tickup_<name> with its password (TICKUP_DB_PASSWORD_<NAME>) when TICKUP_DB_ROLES is on.
 func DatabaseURL(cfg config.Config, name string) (string, error) {
 	if !cfg.DBRoles {
 		return cfg.DatabaseURL, nil
 	}
-	return db.WithUser(cfg.DatabaseURL, RoleName(name), "")
+	return db.WithUser(cfg.DatabaseURL, RoleName(name), cfg.DBPasswords[name])
 }
 
 // RoleName is the database role of service name.
