@@ -77,7 +77,8 @@ func printDeadLetters(out io.Writer, dls []bus.DeadLetter) {
 	_ = w.Flush()
 }
 
-// withBus loads the configuration, connects to NATS as the operator's client and runs fn.
+// withBus loads the configuration, connects to NATS as the operator (TICKUP_NATS_USER_OPERATOR)
+// and runs fn.
 func withBus(cmd *cobra.Command, fn func(ctx context.Context, conn *bus.Conn) error) error {
 	cfg, err := loadConfig(cmd)
 	if err != nil {
@@ -87,7 +88,8 @@ func withBus(cmd *cobra.Command, fn func(ctx context.Context, conn *bus.Conn) er
 }
 
 func withBusConfig(ctx context.Context, cfg config.Config, fn func(ctx context.Context, conn *bus.Conn) error) error {
-	conn, err := bus.Connect(ctx, cfg.NATSURL, "tickup-cli", nil)
+	user := cfg.NATSUsers[config.OperatorClient]
+	conn, err := bus.Connect(ctx, cfg.NATSURL, "tickup-cli", nil, bus.UserInfo(user.User, user.Password))
 	if err != nil {
 		return err
 	}

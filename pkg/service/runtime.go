@@ -101,7 +101,8 @@ func (r *Runtime) openDatabase(ctx context.Context, spec Spec) error {
 }
 
 func (r *Runtime) connectBus(ctx context.Context) error {
-	conn, err := bus.Connect(ctx, r.Config.NATSURL, "tickup-"+r.Name, r.Log)
+	user := r.Config.NATSUsers[r.Name]
+	conn, err := bus.Connect(ctx, r.Config.NATSURL, "tickup-"+r.Name, r.Log, bus.UserInfo(user.User, user.Password))
 	if err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
