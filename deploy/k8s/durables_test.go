@@ -19,7 +19,7 @@ type consumer struct{ Stream, Durable string }
 // composite literal that passes both an events.Stream* constant and a *Durable* constant, as in
 // bus.ConsumerSpec{Stream: events.StreamAPI, Durable: PurchasesDurable}.
 func durablesInCode(repo string) (map[string][]consumer, error) {
-	streams, err := stringConsts(filepath.Join(repo, "pkg", "events"), "Stream")
+	streams, err := stringConsts(filepath.Join(repo, "pkg", "contract", "events"), "Stream")
 	if err != nil {
 		return nil, err
 	}
