@@ -39,6 +39,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newVerifyDrawCmd())
 	root.AddCommand(newWebhookCmd())
 	root.AddCommand(newDLQCmd(), newStatusCmd())
+	root.AddCommand(newLoadCmd(), newBenchReportCmd())
 	addConfigFlag(root)
 	return root
 }

@@ -25,7 +25,7 @@ func defaults() Config {
 		Auth:          Auth{AdminClaim: "app_metadata.role", JWKSRefresh: 10 * time.Minute, TokenMaxTTL: time.Hour},
 		Limits: Limits{ReadsPerMinutePerUser: 1200, ReadsPerMinutePerIP: 6000, StreamsPerUser: 5, StreamsPerIP: 100,
 			ReplayMaxAge: 24 * time.Hour, ReplayMaxEvents: 10000},
-		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20},
+		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20, Replicas: 1},
 		Draw:    Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
 		Tracing: Tracing{SampleRatio: 1},
 	}

@@ -170,5 +170,6 @@ func (r *Runtime) Abort(err error) error {
 
 // retention is the configured bound of the streams.
 func retention(s config.Streams) events.Retention {
-	return events.Retention{MaxAge: s.MaxAge, MaxBytes: s.MaxBytes, DLQMaxAge: s.DLQMaxAge, DLQMaxBytes: s.DLQMaxBytes}
+	return events.Retention{MaxAge: s.MaxAge, MaxBytes: s.MaxBytes, DLQMaxAge: s.DLQMaxAge, DLQMaxBytes: s.DLQMaxBytes,
+		Replicas: s.Replicas}
 }
