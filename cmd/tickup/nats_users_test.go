@@ -18,8 +18,8 @@ var natsClients = []string{"api", "ticketing", "wallet", "draw", "operator"}
 
 // TestServicesRunAsTheirNATSUsers starts the four services as separate processes, each logged in
 // as its own user of deploy/nats/tickup.conf: every one becomes ready (its streams and durables
-// created within its permissions), `tickup status` as the operator sees all nine durables, and
-// the api's call to ticketing answers.
+// created within its permissions), `tickup status` as the operator sees all nine durables and
+// the realtime feed's ordered consumers, and the api's call to ticketing answers.
 func TestServicesRunAsTheirNATSUsers(t *testing.T) {
 	env := []string{"DATABASE_URL=" + testenv.FreshDatabase(t), "NATS_URL=" + startProductionNATS(t),
 		"SUPABASE_JWT=" + strings.Repeat("j", 40), "TICKUP_LOG_FORMAT=text", "TICKUP_LOG_LEVEL=warn",
@@ -50,6 +50,10 @@ func TestServicesRunAsTheirNATSUsers(t *testing.T) {
 	durables := regexp.MustCompile(`(?m)^(api|ticketing|wallet|draw)-[a-z]+\s+(API|TICKETING|WALLET|DRAW)\s`).FindAllString(out, -1)
 	if len(durables) != 9 {
 		t.Errorf("status lists %d durables, want 9:\n%s", len(durables), out)
+	}
+	// The api's realtime feed follows the streams through ordered consumers (generated names).
+	if !regexp.MustCompile(`(?m)^[A-Za-z0-9]+_\d+\s+TICKETING\s`).MatchString(out) {
+		t.Errorf("status shows no ordered consumer of the api's realtime feed on TICKETING:\n%s", out)
 	}
 	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/api/v1/pools", apiPort))
 	if err != nil {
