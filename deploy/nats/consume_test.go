@@ -5,13 +5,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
 )
 
 // TestAWorkerConsumesAndTheOperatorReads: the wallet drives its durable wallet-api over an
-// event the api published, and the operator reads the consumer and the DLQ, all with the
-// permissions of tickup.conf.
+// event the api published and dead-letters a message, and the operator lists and replays it
+// and reads the consumer, all with the permissions of tickup.conf.
 func TestAWorkerConsumesAndTheOperatorReads(t *testing.T) {
 	url := startServer(t)
 	api, _ := connect(t, url, "api")
@@ -41,8 +43,12 @@ func TestAWorkerConsumesAndTheOperatorReads(t *testing.T) {
 	}
 
 	operator, _ := connect(t, url, "operator")
-	if _, err := operator.DeadLetters(context.Background()); err != nil {
-		t.Errorf("operator cannot read the DLQ: %v", err)
+	deadLetter(t, wallet)
+	if dls, err := operator.DeadLetters(context.Background()); err != nil || len(dls) != 1 {
+		t.Errorf("operator reading the DLQ: %v (%v), want the wallet's dead letter", dls, err)
+	}
+	if _, err := operator.Replay(context.Background(), 1); err != nil {
+		t.Errorf("operator cannot replay: %v", err)
 	}
 	deadline := time.Now().Add(15 * time.Second)
 	for {
@@ -50,12 +56,25 @@ func TestAWorkerConsumesAndTheOperatorReads(t *testing.T) {
 		if err != nil {
 			t.Fatalf("operator cannot read wallet-api: %v", err)
 		}
-		if ci := c.CachedInfo(); ci.AckFloor.Stream == 1 && ci.NumAckPending == 0 {
+		if ci := c.CachedInfo(); ci.AckFloor.Stream == 2 && ci.NumAckPending == 0 { // e-1 and its replay
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("wallet-api never acknowledged e-1: %+v", c.CachedInfo())
+			t.Fatalf("wallet-api never acknowledged e-1 and its replay: %+v", c.CachedInfo())
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// deadLetter parks a copy of e-1 in the DLQ as wallet-api would.
+func deadLetter(t *testing.T, wallet *bus.Conn) {
+	t.Helper()
+	msg := nats.NewMsg(events.DLQSubject(events.StreamAPI, "wallet-api"))
+	msg.Data = []byte(`{}`)
+	msg.Header.Set(bus.HeaderOriginalSubject, events.TypePurchaseCreated.Subject("x"))
+	msg.Header.Set(bus.HeaderOriginalMsgID, "e-1")
+	msg.Header.Set(bus.HeaderType, events.TypePurchaseCreated.String())
+	if _, err := wallet.JS.PublishMsg(context.Background(), msg); err != nil {
+		t.Fatalf("wallet cannot dead-letter: %v", err)
 	}
 }
