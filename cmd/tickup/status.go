@@ -15,7 +15,8 @@ import (
 
 const statusHelp = `Prints, for the system the configuration points at:
   services   each one's GET /readyz on its configured port (http_port for the api,
-             health_ports.<service> for the workers) at --host
+             health_ports.<service> for the workers) at --host (--host '{service}' reaches
+             each at its own name, as on a compose network or with Kubernetes Services)
   consumers  every durable consumer of the event streams: messages not yet delivered
              (pending), delivered but not acknowledged (ack-pending), and its dead letters
   outbox     per service schema: events written but not yet published, and the oldest's age
@@ -37,7 +38,8 @@ func newStatusCmd() *cobra.Command {
 			return status(cmd.Context(), cfg, host, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&host, "host", "127.0.0.1", "host the services' health ports are reached at")
+	cmd.Flags().StringVar(&host, "host", "127.0.0.1",
+		`host the services' health ports are reached at; "{service}" stands for each service's name`)
 	return cmd
 }
 

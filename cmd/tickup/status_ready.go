@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"tickup.dev/pkg/config"
@@ -27,10 +28,17 @@ func readiness(ctx context.Context, cfg config.Config, host string) []serviceRea
 	client := &http.Client{Timeout: readyTimeout}
 	var out []serviceReady
 	for _, name := range serviceNames() {
-		url := "http://" + net.JoinHostPort(host, strconv.Itoa(cfg.HealthPorts[name])) + "/readyz"
+		url := readyURL(host, name, cfg.HealthPorts[name])
 		out = append(out, serviceReady{service: name, url: url, err: checkReady(ctx, client, url)})
 	}
 	return out
+}
+
+// readyURL is service's /readyz at host, where "{service}" stands for the service's name (its
+// host name on a compose network or its Service in Kubernetes).
+func readyURL(host, service string, port int) string {
+	host = strings.ReplaceAll(host, "{service}", service)
+	return "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/readyz"
 }
 
 func checkReady(ctx context.Context, client *http.Client, url string) error {

@@ -112,3 +112,16 @@ func plantLagAndDeadLetter(t *testing.T, natsURL string) {
 		t.Fatal(err)
 	}
 }
+
+func TestReadyURLNamesEachServicesHost(t *testing.T) {
+	for _, tc := range []struct{ host, want string }{
+		{"127.0.0.1", "http://127.0.0.1:8101/readyz"},
+		{"{service}", "http://ticketing:8101/readyz"},
+		{"{service}.tickup.svc", "http://ticketing.tickup.svc:8101/readyz"},
+		{"::1", "http://[::1]:8101/readyz"},
+	} {
+		if got := readyURL(tc.host, "ticketing", 8101); got != tc.want {
+			t.Errorf("readyURL(%q) = %q, want %q", tc.host, got, tc.want)
+		}
+	}
+}
