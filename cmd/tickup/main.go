@@ -39,7 +39,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newVerifyDrawCmd())
 	root.AddCommand(newWebhookCmd())
 	root.AddCommand(newDLQCmd(), newStatusCmd())
-	root.AddCommand(newLoadCmd(), newBenchReportCmd())
+	root.AddCommand(newLoadCmd(), newBenchReportCmd(), newNATSNodeCmd(), newChaosCmd())
 	addConfigFlag(root)
 	return root
 }

@@ -48,6 +48,8 @@ type Config struct {
 	Draw Draw
 	// Tracing configures OpenTelemetry traces (off unless an OTLP endpoint is set).
 	Tracing Tracing
+	// Wallet holds the wallet service's withdrawal limits.
+	Wallet Wallet
 }
 
 // Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a

@@ -28,6 +28,7 @@ func defaults() Config {
 		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20, Replicas: 1},
 		Draw:    Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
 		Tracing: Tracing{SampleRatio: 1},
+		Wallet:  Wallet{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000},
 	}
 }
 

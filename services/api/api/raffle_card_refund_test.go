@@ -203,7 +203,7 @@ func TestCardRefundOutcomesAreClearAndCountedOnce(t *testing.T) {
 		t.Fatalf("refund of a PENDING purchase: %+v", ack)
 	}
 	late := signedGeneric(t, "evt_late", "payment.succeeded", paymentData(pending, "txn_bob", rafflePrice), raffleGenericSecret, now)
-	if ack := r.deliver(t, late, http.StatusOK); ack.Outcome != "ignored" {
+	if ack := r.deliver(t, late, http.StatusOK); ack.Outcome != "success-after-failure-ignored" {
 		t.Fatalf("success after the refund: %+v", ack)
 	}
 	if got := r.purchase(t, bobTok, pending.PurchaseID); got.Status != purchases.StatusFailed || got.IssuedTicketID != "" {

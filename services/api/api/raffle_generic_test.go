@@ -47,7 +47,7 @@ func TestRaffleCardPurchaseByGenericProvider(t *testing.T) {
 	}
 	processing := signedGeneric(t, "evt_processing", "payment.processing", paymentData(p, "txn_1", rafflePrice), raffleGenericSecret, now)
 	ignored := signedGeneric(t, "evt_captured", "payment.captured", map[string]any{}, raffleGenericSecret, now)
-	if a, b := r.deliver(t, processing, http.StatusOK), r.deliver(t, ignored, http.StatusOK); a.Outcome != "processing" || b.Outcome != "ignored" {
+	if a, b := r.deliver(t, processing, http.StatusOK), r.deliver(t, ignored, http.StatusOK); a.Outcome != "processing" || b.Outcome != "event-type-ignored" {
 		t.Fatalf("processing → %+v, unknown type → %+v", a, b)
 	}
 	if got := r.purchase(t, annTok, p.PurchaseID); got.Status != purchases.StatusPending || r.receipts(t) != 2 {
@@ -66,7 +66,22 @@ func TestRaffleCardPurchaseByGenericProvider(t *testing.T) {
 		t.Fatalf("redelivery: %+v", ack)
 	}
 	r.expectOneTicket(t, annTok, pool.PoolID, map[string]any{"pool_id": pool.PoolID, "purchase_id": p.PurchaseID, "user_id": ann}, ticket)
+	r.paidThenFailed(t, annTok, p, now)
 	r.failedThenPaid(t, pool.PoolID, now)
+}
+
+// paidThenFailed: a payment.failed for a purchase already CONFIRMED changes nothing, is
+// logged for an operator and answers an outcome that says so.
+func (r *raffle) paidThenFailed(t *testing.T, tok string, p purchases.Purchase, now time.Time) {
+	t.Helper()
+	failed := signedGeneric(t, "evt_ann_failed_late", "payment.failed", map[string]any{"purchase_id": p.PurchaseID,
+		"amount_cents": rafflePrice, "currency": "EUR", "failure_reason": "card declined"}, raffleGenericSecret, now)
+	if ack := r.deliver(t, failed, http.StatusOK); ack.Outcome != "failure-after-success-ignored" || ack.Duplicate {
+		t.Fatalf("failure after success: %+v, want outcome failure-after-success-ignored", ack)
+	}
+	if got := r.purchase(t, tok, p.PurchaseID); got.Status != purchases.StatusConfirmed || got.IssuedTicketID == "" {
+		t.Fatalf("purchase %+v after a late failure: want it still CONFIRMED with its ticket", got)
+	}
 }
 
 // failedThenPaid: a payment.failed fails the purchase; a later success changes nothing
@@ -81,8 +96,8 @@ func (r *raffle) failedThenPaid(t *testing.T, poolID string, now time.Time) {
 		t.Fatalf("failure: %+v", ack)
 	}
 	late := signedGeneric(t, "evt_bob_late", "payment.succeeded", paymentData(p, "txn_bob", rafflePrice), raffleGenericSecret, now)
-	if ack := r.deliver(t, late, http.StatusOK); ack.Outcome != "ignored" {
-		t.Fatalf("success after failure: %+v", ack)
+	if ack := r.deliver(t, late, http.StatusOK); ack.Outcome != "success-after-failure-ignored" {
+		t.Fatalf("success after failure: %+v, want outcome success-after-failure-ignored", ack)
 	}
 	got := r.purchase(t, bobTok, p.PurchaseID)
 	if got.Status != purchases.StatusFailed || got.FailureReason != "card declined" || !r.logs.contains("payment verdict contradicts the purchase") {
