@@ -53,6 +53,11 @@ func runDev(ctx context.Context, out io.Writer, cfg config.Config, settings stri
 	}
 	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
 	cfg.NATSURL = ns.ClientURL()
+	if cfg.Env == "dev" && settings != "" { // again, now that the NATS URL is known (tickup status, dlq)
+		if err := config.WriteDevSettings(settings, cfg); err != nil {
+			return fmt.Errorf("record dev settings: %w", err)
+		}
+	}
 	printDevURLs(out, cfg)
 	return traced(ctx, cfg, "dev", func() error { return runAll(ctx, cfg) })
 }

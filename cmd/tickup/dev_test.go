@@ -49,6 +49,11 @@ func TestDevServesEveryServiceAndStopsCleanly(t *testing.T) {
 		testenv.WaitFor(t, 90*time.Second, name+" /readyz", func() error { return expectStatus(url, http.StatusOK) })
 	}
 	checkRolesAreIsolated(t, dsn)
+	// Other commands find the running system through the recorded dev settings alone.
+	status := testenv.StartProcess(t, "tickup status", bin, []string{"status"})
+	if code, err := status.Wait(60 * time.Second); err != nil || code != 0 {
+		t.Errorf("tickup status next to tickup dev: exit %d (%v)\n%s", code, err, status.Output())
+	}
 
 	proc.Signal(syscall.SIGTERM)
 	code, err := proc.Wait(30 * time.Second)

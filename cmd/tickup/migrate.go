@@ -43,7 +43,7 @@ func newMigrateCmd() *cobra.Command {
 }
 
 // prepareDatabase creates the database when it is missing and, with TICKUP_DB_ROLES on,
-// gives each named service its own role owning its schema.
+// gives each named service its own role owning its schema, with its configured password.
 func prepareDatabase(ctx context.Context, cfg config.Config, names []string) error {
 	created, err := db.EnsureDatabase(ctx, cfg.DatabaseURL)
 	if err != nil {
@@ -61,7 +61,7 @@ func prepareDatabase(ctx context.Context, cfg config.Config, names []string) err
 	}
 	defer admin.Close()
 	for _, name := range names {
-		if err := db.ProvisionServiceRole(ctx, admin, name, service.RoleName(name), ""); err != nil {
+		if err := db.ProvisionServiceRole(ctx, admin, name, service.RoleName(name), cfg.DBPasswords[name]); err != nil {
 			return err
 		}
 	}

@@ -27,9 +27,20 @@ type Conn struct {
 	closed chan struct{}
 }
 
+// ConnectOption adds a NATS client option to Connect, such as UserInfo.
+type ConnectOption = nats.Option
+
+// UserInfo logs in as user with password; an empty user connects anonymously.
+func UserInfo(user, password string) ConnectOption {
+	if user == "" {
+		return func(*nats.Options) error { return nil }
+	}
+	return nats.UserInfo(user, password)
+}
+
 // Connect dials url as client name and reconnects forever once connected. A nil log
 // discards the connection's logs.
-func Connect(ctx context.Context, url, name string, log *slog.Logger) (*Conn, error) {
+func Connect(ctx context.Context, url, name string, log *slog.Logger, opts ...ConnectOption) (*Conn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("connect to nats as %s: %w", name, err)
 	}
@@ -37,7 +48,7 @@ func Connect(ctx context.Context, url, name string, log *slog.Logger) (*Conn, er
 		log = slog.New(slog.DiscardHandler)
 	}
 	c := &Conn{log: log.With("component", "bus", "client", name), closed: make(chan struct{})}
-	nc, err := nats.Connect(url, c.options(ctx, name)...)
+	nc, err := nats.Connect(url, append(c.options(ctx, name), opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("connect to nats %s as %s: %w", url, name, err)
 	}

@@ -54,13 +54,23 @@ func (w *consumer) dlqMsg(d Delivery, reason error) *nats.Msg {
 			msg.Header[k] = v
 		}
 	}
-	msg.Header.Set(nats.MsgIdHdr, w.spec.Durable+":"+d.ID) // a second dead-letter dedupes
+	msg.Header.Set(nats.MsgIdHdr, dlqMsgID(w.spec.Durable, d))
 	msg.Header.Set(HeaderDLQReason, headerText(reason.Error()))
 	msg.Header.Set(HeaderOriginalSubject, d.Subject)
 	msg.Header.Set(HeaderOriginalMsgID, d.ID)
 	msg.Header.Set(HeaderConsumer, w.spec.Durable)
 	msg.Header.Set(HeaderDeliveries, strconv.FormatUint(d.NumDelivered, 10))
 	return msg
+}
+
+// dlqMsgID dedupes a second dead-letter of one delivery; a replayed message that fails
+// again gets its own id, or the DLQ would drop it as a duplicate of the replayed one.
+func dlqMsgID(durable string, d Delivery) string {
+	id := durable + ":" + d.ID
+	if seq := d.msg.Headers().Get(HeaderReplayOf); seq != "" {
+		id += ":replay-of-" + seq
+	}
+	return id
 }
 
 func (w *consumer) publishDLQ(ctx context.Context, msg *nats.Msg) error {

@@ -32,6 +32,10 @@ type Config struct {
 	CORSOrigins []string
 	// DBRoles makes each service connect as its own database role.
 	DBRoles bool
+	// DBPasswords maps each service to its database role's password (with DBRoles).
+	DBPasswords map[string]string
+	// NATSUsers maps each service, and OperatorClient, to the NATS user it connects as.
+	NATSUsers map[string]NATSUser
 	// Holds bounds how long a wallet-paid purchase may wait for its hold.
 	Holds Holds
 	// Auth configures what a verified token grants.

@@ -25,19 +25,26 @@ func DevSettingsPath(environ []string) string {
 	return ""
 }
 
-// WriteDevSettings records what a running `tickup dev` uses (data dir, database, API port,
-// secrets) at path, readable by its owner only.
+// WriteDevSettings records what a running `tickup dev` uses (data dir, database, NATS, API and
+// health ports, secrets) at path, readable by its owner only.
 func WriteDevSettings(path string, c Config) error {
 	dataDir, err := filepath.Abs(c.DataDir)
 	if err != nil {
 		return fmt.Errorf("data dir %s: %w", c.DataDir, err)
 	}
-	return writeEnvFile(path, map[string]string{
+	settings := map[string]string{
 		"TICKUP_DATA_DIR":                dataDir,
 		"TICKUP_DATABASE_URL":            c.DatabaseURL,
+		"TICKUP_NATS_URL":                c.NATSURL,
 		"TICKUP_HTTP_PORT":               strconv.Itoa(c.HTTPPort),
 		"TICKUP_SUPABASE_JWT":            c.Supabase.JWTSecret,
 		"TICKUP_WEBHOOK_STRIPE_SECRETS":  strings.Join(c.Webhooks.StripeSecrets, ","),
 		"TICKUP_WEBHOOK_GENERIC_SECRETS": strings.Join(c.Webhooks.GenericSecrets, ","),
-	})
+	}
+	for service, port := range c.HealthPorts { // for tickup status
+		if service != APIService {
+			settings["TICKUP_"+strings.ToUpper(service)+"_HEALTH_PORT"] = strconv.Itoa(port)
+		}
+	}
+	return writeEnvFile(path, settings)
 }

@@ -16,7 +16,8 @@ const mask = "****"
 const urlMask = "xxxxx"
 
 // Redacted returns a copy of c with every secret masked: Supabase key and JWT secret,
-// webhook and notification secrets, and passwords or tokens inside URLs.
+// webhook and notification secrets, database and NATS passwords, and passwords or tokens
+// inside URLs.
 func (c Config) Redacted() Config {
 	r := c
 	r.DatabaseURL = redactURL(c.DatabaseURL, false)
@@ -29,6 +30,13 @@ func (c Config) Redacted() Config {
 	r.Notify.URL = redactURL(c.Notify.URL, false)
 	r.Notify.Secret = maskSecret(c.Notify.Secret)
 	r.CORSOrigins = append([]string(nil), c.CORSOrigins...)
+	r.DBPasswords, r.NATSUsers = nil, nil
+	for s, p := range c.DBPasswords {
+		r.DBPasswords = withEntry(r.DBPasswords, s, maskSecret(p))
+	}
+	for s, u := range c.NATSUsers {
+		r.NATSUsers = withEntry(r.NATSUsers, s, NATSUser{User: u.User, Password: maskSecret(u.Password)})
+	}
 	return r
 }
 

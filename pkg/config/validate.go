@@ -64,6 +64,7 @@ func (c Config) problems() []string {
 	}
 	checkAuth(r, c)
 	checkWebhooks(r, c)
+	checkCredentials(r, c)
 	checkCORS(r, c.CORSOrigins)
 	checkLimits(r, c)
 	checkWallet(r, c.Wallet)

@@ -12,7 +12,9 @@ import (
 
 // ProvisionServiceRole makes role a login role that owns schema in the database admin is
 // connected to, and nothing else: it can connect, and use and change only its own schema.
-// Other services' schemas stay unreadable to it. Safe to call again and concurrently.
+// Other services' schemas stay unreadable to it. A non-empty password is set, on an
+// existing role too (so calling it again rotates the password); an empty one leaves the
+// role's password as it is. Safe to call again and concurrently.
 func ProvisionServiceRole(ctx context.Context, admin *sql.DB, schema, role, password string) error {
 	if err := createRole(ctx, admin, role, password); err != nil {
 		return err
@@ -42,10 +44,10 @@ func createRole(ctx context.Context, admin *sql.DB, role, password string) error
 	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, role).Scan(&exists); err != nil {
 		return fmt.Errorf("look up role %s: %w", role, err)
 	}
-	if exists {
-		return nil
-	}
 	stmt := "CREATE ROLE " + pgx.Identifier{role}.Sanitize() + " LOGIN"
+	if exists {
+		stmt = "ALTER ROLE " + pgx.Identifier{role}.Sanitize() + " LOGIN"
+	}
 	if password != "" {
 		stmt += " PASSWORD " + quoteLiteral(password)
 	}

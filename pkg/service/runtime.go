@@ -101,7 +101,8 @@ func (r *Runtime) openDatabase(ctx context.Context, spec Spec) error {
 }
 
 func (r *Runtime) connectBus(ctx context.Context) error {
-	conn, err := bus.Connect(ctx, r.Config.NATSURL, "tickup-"+r.Name, r.Log)
+	user := r.Config.NATSUsers[r.Name]
+	conn, err := bus.Connect(ctx, r.Config.NATSURL, "tickup-"+r.Name, r.Log, bus.UserInfo(user.User, user.Password))
 	if err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
@@ -125,12 +126,12 @@ func MigrationSets(own fs.FS) []db.MigrationSet {
 }
 
 // DatabaseURL is the URL service name connects with: DATABASE_URL, logged in as the role
-// tickup_<name> when TICKUP_DB_ROLES is on (see ProvisionRoles).
+// tickup_<name> with its password (TICKUP_DB_PASSWORD_<NAME>) when TICKUP_DB_ROLES is on.
 func DatabaseURL(cfg config.Config, name string) (string, error) {
 	if !cfg.DBRoles {
 		return cfg.DatabaseURL, nil
 	}
-	return db.WithUser(cfg.DatabaseURL, RoleName(name), "")
+	return db.WithUser(cfg.DatabaseURL, RoleName(name), cfg.DBPasswords[name])
 }
 
 // RoleName is the database role of service name.
