@@ -42,6 +42,8 @@ type Config struct {
 	Streams Streams
 	// Draw configures the draw terms of new pools.
 	Draw Draw
+	// Gateway holds the API gateway's own settings.
+	Gateway Gateway
 }
 
 // Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a

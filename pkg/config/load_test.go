@@ -27,6 +27,9 @@ func defaults() Config {
 			ReplayMaxAge: 24 * time.Hour, ReplayMaxEvents: 10000},
 		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20},
 		Draw:    Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
+		Gateway: Gateway{WritesPerMinutePerUser: 600, WritesPerMinutePerIP: 1200, Heartbeat: 15 * time.Second,
+			TouchInterval: 5 * time.Minute, IdempotencyTTL: 24 * time.Hour, IdempotencyLease: 2 * time.Minute,
+			IdempotencySweepInterval: 10 * time.Minute},
 	}
 }
 

@@ -66,6 +66,7 @@ func (c Config) problems() []string {
 	checkWebhooks(r, c)
 	checkCORS(r, c.CORSOrigins)
 	checkLimits(r, c)
+	checkGateway(r, c.Gateway)
 	oneOf(r, keyDrawBeacon, c.Draw.Beacon, DrawBeaconOff, DrawBeaconQuicknet)
 	checkHTTPURL(r, "draw.beacon_url", c.Draw.BeaconURL, false)
 	return r.problems

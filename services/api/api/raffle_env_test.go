@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,8 +92,8 @@ func startRaffleWith(t *testing.T, gatewayReplicas int, drawEnv ...string) *raff
 // raffleSetup configures the gateways: webhook secrets, and no request limits (the load
 // and the polling come from one IP).
 func raffleSetup(s *setup) {
-	s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 0, 0
-	s.env = append(s.env, "TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
+	s.env = append(s.env, "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=0", "TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=0",
+		"TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
 		"TICKUP_WEBHOOK_GENERIC_SECRETS="+raffleGenericSecret)
 	s.env = append(s.env, unlimitedReads...)
 }
@@ -112,7 +113,7 @@ func (r *raffle) runService(t *testing.T, name string, run func(context.Context,
 // startReplica runs one more gateway on the first one's database and NATS.
 func (r *raffle) startReplica(t *testing.T) *gateway {
 	t.Helper()
-	s := setup{opts: Options{Heartbeat: time.Minute}}
+	s := setup{env: slices.Clone(testGatewayEnv)}
 	raffleSetup(&s)
 	s.opts.Log = slog.New(slog.NewJSONHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	dsn := testenv.ServiceDSN(t, r.admin, Name)
