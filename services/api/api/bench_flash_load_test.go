@@ -11,9 +11,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -29,10 +29,10 @@ type buyer struct {
 }
 
 // openPool has the admin create a prize and a pool of size tickets at rafflePrice.
-func (r *benchRaffle) openPool(size int) catalog.Pool {
+func (r *benchRaffle) openPool(size int) ticketingrpc.Pool {
 	r.tb.Helper()
-	var prize catalog.Prize
-	var pool catalog.Pool
+	var prize ticketingrpc.Prize
+	var pool ticketingrpc.Pool
 	_, err := r.send(http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Bench bike",
 		"value_cents": 90000, "currency": "EUR", "stock": 1}, &prize, http.StatusCreated)
 	if err == nil {

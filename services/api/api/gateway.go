@@ -73,7 +73,7 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, gw.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
-		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(rt.DB), rt.Log),
+		catalog.NewModule(rt.Bus.NC, purchases.NewStore(rt.DB), rt.Log),
 		purchases.NewModule(purchases.NewStore(rt.DB).WithHoldTTL(rt.Config.Holds.TTL), ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
 		webhooks.NewModule(rt.DB, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(rt.DB, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)

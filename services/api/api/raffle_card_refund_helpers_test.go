@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -44,7 +44,7 @@ func stripeDispute(intentID string, amount int64, status string) map[string]any 
 
 // paidByStripe buys a ticket of pool with tok's card, confirmed by Stripe as payment intent
 // intentID, and waits for the ticket.
-func (r *raffle) paidByStripe(t *testing.T, tok, poolID, intentID string) (purchases.Purchase, catalog.Ticket) {
+func (r *raffle) paidByStripe(t *testing.T, tok, poolID, intentID string) (purchases.Purchase, ticketingrpc.Ticket) {
 	t.Helper()
 	p := r.buy(t, tok, map[string]any{"pool_id": poolID, "payment_method": "provider", "provider": "stripe"})
 	ok := stripeEvent("evt_ok_"+intentID, "payment_intent.succeeded", intentID, rafflePrice, map[string]string{"purchase_id": p.PurchaseID})
@@ -55,7 +55,7 @@ func (r *raffle) paidByStripe(t *testing.T, tok, poolID, intentID string) (purch
 }
 
 // paidByGeneric is paidByStripe through the generic provider, paid by transaction txn.
-func (r *raffle) paidByGeneric(t *testing.T, tok, poolID, txn string) (purchases.Purchase, catalog.Ticket) {
+func (r *raffle) paidByGeneric(t *testing.T, tok, poolID, txn string) (purchases.Purchase, ticketingrpc.Ticket) {
 	t.Helper()
 	p := r.buy(t, tok, map[string]any{"pool_id": poolID, "payment_method": "provider", "provider": "generic"})
 	ok := signedGeneric(t, "evt_ok_"+txn, "payment.succeeded", paymentData(p, txn, rafflePrice), raffleGenericSecret, time.Now())
@@ -66,17 +66,17 @@ func (r *raffle) paidByGeneric(t *testing.T, tok, poolID, txn string) (purchases
 }
 
 // ticket reads one of tok's holder's tickets.
-func (r *raffle) ticket(t *testing.T, tok, id string) catalog.Ticket {
+func (r *raffle) ticket(t *testing.T, tok, id string) ticketingrpc.Ticket {
 	t.Helper()
-	var ticket catalog.Ticket
+	var ticket ticketingrpc.Ticket
 	r.do(t, http.MethodGet, "/api/v1/tickets/"+id, tok, nil).decode(t, http.StatusOK, &ticket)
 	return ticket
 }
 
 // waitVoided waits until ticket id is voided.
-func (r *raffle) waitVoided(t *testing.T, tok, id string) catalog.Ticket {
+func (r *raffle) waitVoided(t *testing.T, tok, id string) ticketingrpc.Ticket {
 	t.Helper()
-	var ticket catalog.Ticket
+	var ticket ticketingrpc.Ticket
 	testenv.WaitFor(t, raffleWait, "ticket voided", func() error {
 		if ticket = r.ticket(t, tok, id); ticket.VoidedAt == nil {
 			return fmt.Errorf("ticket %d is not voided", ticket.TicketNum)

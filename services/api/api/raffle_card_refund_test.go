@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 )
@@ -43,7 +43,7 @@ func TestStripeChargeRefundedVoidsTheTicketOfAnOpenPool(t *testing.T) {
 	if _, next := r.paidByStripe(t, bobTok, pool.PoolID, "pi_bob"); next.TicketNum != 2 {
 		t.Fatalf("the next ticket is number %d, want 2", next.TicketNum)
 	}
-	var got catalog.Pool
+	var got ticketingrpc.Pool
 	r.do(t, http.MethodGet, "/api/v1/pools/"+pool.PoolID, "", nil).decode(t, http.StatusOK, &got)
 	if got.TicketsSold != 2 || got.State != "OPEN" || len(r.paymentCases(t, p.PurchaseID)) != 1 {
 		t.Fatalf("pool %+v after a voided ticket and a new one", got)
@@ -144,7 +144,7 @@ func TestCardRefundGivesNoStoreCredit(t *testing.T) {
 		t.Fatalf("%d store credit(s) for a purchase refunded to the card", n)
 	}
 	r.do(t, http.MethodPost, "/api/v1/pools/"+pool.PoolID+"/cancel", r.adminTok, map[string]any{"reason": "sponsor withdrew"}).
-		decode(t, http.StatusOK, &catalog.Pool{})
+		decode(t, http.StatusOK, &ticketingrpc.Pool{})
 	testenv.WaitFor(t, raffleWait, "the other buyer's store credit", func() error {
 		if n := r.storeCredits(t, bob.PurchaseID); n != 1 {
 			return fmt.Errorf("%d store credits for bob", n)

@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 )
 
@@ -16,7 +16,7 @@ import (
 func TestRaffleCatalogueRoutes(t *testing.T) {
 	r := startRaffle(t, 1)
 	_, userTok := newUser(t, auth.RoleUser)
-	var prize catalog.Prize
+	var prize ticketingrpc.Prize
 	resp := r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Trip", "value_cents": 250000,
 		"currency": "EUR", "stock": 3, "kind": "CASH", "sponsor_name": "Acme"})
 	resp.decode(t, http.StatusCreated, &prize)
@@ -27,7 +27,7 @@ func TestRaffleCatalogueRoutes(t *testing.T) {
 	if prize.Title != "Trip for two" || prize.ValueCents != 250000 {
 		t.Fatalf("patched prize %+v", prize)
 	}
-	pools := make([]catalog.Pool, 3)
+	pools := make([]ticketingrpc.Pool, 3)
 	for i := range pools {
 		r.do(t, http.MethodPost, "/api/v1/pools", r.adminTok, map[string]any{"prize_id": prize.PrizeID, "ticket_price_cents": 200,
 			"tickets_required": 10 + i}).decode(t, http.StatusCreated, &pools[i])
@@ -41,7 +41,7 @@ func TestRaffleCatalogueRoutes(t *testing.T) {
 	}
 	r.do(t, http.MethodPost, "/api/v1/pools", r.adminTok, map[string]any{"prize_id": prize.PrizeID, "ticket_price_cents": 200,
 		"tickets_required": 5}).problem(t, http.StatusConflict, "prize-out-of-stock")
-	var cancelled catalog.Pool
+	var cancelled ticketingrpc.Pool
 	r.do(t, http.MethodPost, "/api/v1/pools/"+pools[2].PoolID+"/cancel", r.adminTok, nil).decode(t, http.StatusOK, &cancelled)
 	r.do(t, http.MethodPut, "/api/v1/pools/"+pools[1].PoolID, r.adminTok, map[string]any{"boost_price_cents": 100}).decode(t, http.StatusOK, &pools[1])
 	if cancelled.State != "CANCELLED" || pools[1].BoostPriceCents == nil || *pools[1].BoostPriceCents != 100 {
@@ -65,7 +65,7 @@ func TestRaffleCatalogueRoutes(t *testing.T) {
 		{"bad pool", r.adminTok, http.MethodPost, "/api/v1/pools", map[string]any{"prize_id": prize.PrizeID, "ticket_price_cents": 0, "tickets_required": 0}, 422, "validation-failed"},
 		{"unknown field", r.adminTok, http.MethodPost, "/api/v1/prizes", `{"title": "x", "colour": "red"}`, 422, problem.SlugUnknownField},
 	})
-	var other catalog.Prize
+	var other ticketingrpc.Prize
 	r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Mug", "value_cents": 900, "currency": "EUR", "stock": 1}).
 		decode(t, http.StatusCreated, &other)
 	if resp := r.do(t, http.MethodDelete, "/api/v1/prizes/"+other.PrizeID, r.adminTok, nil); resp.Status != http.StatusNoContent {
@@ -77,13 +77,13 @@ func TestRaffleCatalogueRoutes(t *testing.T) {
 }
 
 // pagePools lists pools matching query, one per page.
-func pagePools(t *testing.T, r *raffle, query string) []catalog.Pool {
+func pagePools(t *testing.T, r *raffle, query string) []ticketingrpc.Pool {
 	t.Helper()
-	var all []catalog.Pool
+	var all []ticketingrpc.Pool
 	for cursor := ""; ; {
 		var page struct {
-			Items      []catalog.Pool `json:"items"`
-			NextCursor string         `json:"next_cursor"`
+			Items      []ticketingrpc.Pool `json:"items"`
+			NextCursor string              `json:"next_cursor"`
 		}
 		r.do(t, http.MethodGet, "/api/v1/pools?limit=1&"+query+"&cursor="+cursor, "", nil).decode(t, http.StatusOK, &page)
 		all = append(all, page.Items...)
@@ -94,13 +94,13 @@ func pagePools(t *testing.T, r *raffle, query string) []catalog.Pool {
 }
 
 // pagePrizes lists every prize, one per page.
-func pagePrizes(t *testing.T, r *raffle) []catalog.Prize {
+func pagePrizes(t *testing.T, r *raffle) []ticketingrpc.Prize {
 	t.Helper()
-	var all []catalog.Prize
+	var all []ticketingrpc.Prize
 	for cursor := ""; ; {
 		var page struct {
-			Items      []catalog.Prize `json:"items"`
-			NextCursor string          `json:"next_cursor"`
+			Items      []ticketingrpc.Prize `json:"items"`
+			NextCursor string               `json:"next_cursor"`
 		}
 		r.do(t, http.MethodGet, "/api/v1/prizes?limit=1&cursor="+cursor, "", nil).decode(t, http.StatusOK, &page)
 		all = append(all, page.Items...)

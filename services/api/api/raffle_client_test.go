@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -68,14 +68,14 @@ func (r *raffle) call(g *gateway, method, path, token string, body any, header h
 
 // createPool has the admin create a prize and a pool of size tickets at rafflePrice;
 // extra adds pool fields.
-func (r *raffle) createPool(t *testing.T, size int, extra map[string]any) catalog.Pool {
+func (r *raffle) createPool(t *testing.T, size int, extra map[string]any) ticketingrpc.Pool {
 	t.Helper()
-	var prize catalog.Prize
+	var prize ticketingrpc.Prize
 	r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Bike", "value_cents": 90000,
 		"currency": "EUR", "stock": 10}).decode(t, http.StatusCreated, &prize)
 	body := map[string]any{"prize_id": prize.PrizeID, "ticket_price_cents": rafflePrice, "tickets_required": size}
 	maps.Copy(body, extra)
-	var pool catalog.Pool
+	var pool ticketingrpc.Pool
 	r.do(t, http.MethodPost, "/api/v1/pools", r.adminTok, body).decode(t, http.StatusCreated, &pool)
 	return pool
 }
@@ -115,14 +115,14 @@ func (r *raffle) waitPurchase(t *testing.T, tok, id, what string, ok func(purcha
 }
 
 // myTickets lists every ticket of tok's holder (in pool, when set), following the cursor.
-func (r *raffle) myTickets(t *testing.T, tok, pool string) []catalog.Ticket {
+func (r *raffle) myTickets(t *testing.T, tok, pool string) []ticketingrpc.Ticket {
 	t.Helper()
-	var all []catalog.Ticket
+	var all []ticketingrpc.Ticket
 	cursor := ""
 	for {
 		var page struct {
-			Items      []catalog.Ticket `json:"items"`
-			NextCursor string           `json:"next_cursor"`
+			Items      []ticketingrpc.Ticket `json:"items"`
+			NextCursor string                `json:"next_cursor"`
 		}
 		path := "/api/v1/tickets?limit=2&pool_id=" + pool + "&cursor=" + cursor
 		r.do(t, http.MethodGet, path, tok, nil).decode(t, http.StatusOK, &page)

@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -105,21 +105,21 @@ func TestRaffleSoldOutPoolIsDrawnPaidAndAnnounced(t *testing.T) {
 }
 
 // cashPool has the admin create a CASH prize worth value cents and a pool of size tickets.
-func (r *raffle) cashPool(t *testing.T, size int, value int64) catalog.Pool {
+func (r *raffle) cashPool(t *testing.T, size int, value int64) ticketingrpc.Pool {
 	t.Helper()
-	var prize catalog.Prize
+	var prize ticketingrpc.Prize
 	r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Cash", "value_cents": value,
 		"currency": "EUR", "stock": 1, "kind": "CASH"}).decode(t, http.StatusCreated, &prize)
-	var pool catalog.Pool
+	var pool ticketingrpc.Pool
 	r.do(t, http.MethodPost, "/api/v1/pools", r.adminTok, map[string]any{"prize_id": prize.PrizeID,
 		"ticket_price_cents": rafflePrice, "tickets_required": size}).decode(t, http.StatusCreated, &pool)
 	return pool
 }
 
 // waitPoolState polls GET /pools/{id} until the pool is in state.
-func (r *raffle) waitPoolState(t *testing.T, poolID, state string) catalog.Pool {
+func (r *raffle) waitPoolState(t *testing.T, poolID, state string) ticketingrpc.Pool {
 	t.Helper()
-	var pool catalog.Pool
+	var pool ticketingrpc.Pool
 	testenv.WaitFor(t, raffleWait, "pool "+state, func() error {
 		r.do(t, http.MethodGet, "/api/v1/pools/"+poolID, "", nil).decode(t, http.StatusOK, &pool)
 		if pool.State != state {

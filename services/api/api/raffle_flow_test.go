@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -63,16 +63,16 @@ func TestRaffleCardPurchaseByStripe(t *testing.T) {
 
 // expectOneTicket redeems twice, getting the same ticket, and checks that the pool still
 // has one ticket.
-func (r *raffle) expectOneTicket(t *testing.T, tok, poolID string, redeem map[string]any, want catalog.Ticket) {
+func (r *raffle) expectOneTicket(t *testing.T, tok, poolID string, redeem map[string]any, want ticketingrpc.Ticket) {
 	t.Helper()
 	for range 2 {
-		var got catalog.Ticket
+		var got ticketingrpc.Ticket
 		r.do(t, http.MethodPost, "/api/v1/tickets", tok, redeem).decode(t, http.StatusOK, &got)
 		if got.TicketID != want.TicketID || got.TicketNum != want.TicketNum {
 			t.Fatalf("redeem gave %+v, want %+v", got, want)
 		}
 	}
-	var count catalog.TicketsCount
+	var count ticketingrpc.TicketsCount
 	r.do(t, http.MethodGet, "/api/v1/pools/"+poolID+"/tickets/count", "", nil).decode(t, http.StatusOK, &count)
 	if count.Count != 1 || len(r.myTickets(t, tok, poolID)) != 1 {
 		t.Fatalf("tickets count %+v after redeeming: want 1", count)
@@ -80,10 +80,10 @@ func (r *raffle) expectOneTicket(t *testing.T, tok, poolID string, redeem map[st
 }
 
 // waitTicket waits for the ticket of purchase id and for the purchase to record it.
-func (r *raffle) waitTicket(t *testing.T, tok, poolID, purchaseID string) catalog.Ticket {
+func (r *raffle) waitTicket(t *testing.T, tok, poolID, purchaseID string) ticketingrpc.Ticket {
 	t.Helper()
 	p := r.waitPurchase(t, tok, purchaseID, "ticket issued", func(p purchases.Purchase) bool { return p.IssuedTicketID != "" })
-	var ticket catalog.Ticket
+	var ticket ticketingrpc.Ticket
 	r.do(t, http.MethodGet, "/api/v1/tickets/"+p.IssuedTicketID, tok, nil).decode(t, http.StatusOK, &ticket)
 	if ticket.PurchaseID != purchaseID || ticket.PoolID != poolID || p.Status != purchases.StatusConfirmed {
 		t.Fatalf("ticket %+v of purchase %+v", ticket, p)

@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 )
@@ -118,7 +118,7 @@ func TestRaffleSettlementAndVisibilityRules(t *testing.T) {
 	if got := len(r.myTickets(t, annTok, "")); got != 0 || r.countPurchases(t, annTok, "") != 2 {
 		t.Fatalf("ann sees %d tickets and %d purchases, want 0 and 2", got, r.countPurchases(t, annTok, ""))
 	}
-	var mine catalog.Ticket
+	var mine ticketingrpc.Ticket
 	r.do(t, http.MethodPost, "/api/v1/tickets", bobTok, redeemBob).decode(t, http.StatusOK, &mine)
 	if mine.TicketID != ticket.TicketID {
 		t.Fatalf("redeem gave %+v, want %+v", mine, ticket)

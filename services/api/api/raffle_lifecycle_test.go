@@ -8,10 +8,10 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/purchases"
 )
@@ -37,7 +37,7 @@ func TestRaffleBoostRedeemAndCancellation(t *testing.T) {
 	}
 	r.settle(t, boost.PurchaseID, "CONFIRMED")
 	r.waitPurchase(t, annTok, boost.PurchaseID, "boost applied", func(p purchases.Purchase) bool { return p.IssuedTicketID == ticket.TicketID })
-	var boosted catalog.Ticket
+	var boosted ticketingrpc.Ticket
 	r.do(t, http.MethodGet, "/api/v1/tickets/"+ticket.TicketID, annTok, nil).decode(t, http.StatusOK, &boosted)
 	if boosted.Weight != 2 {
 		t.Fatalf("weight %d after one boost, want 2", boosted.Weight)

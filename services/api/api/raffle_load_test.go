@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -56,7 +56,7 @@ func TestRaffleFourHundredCardBuyersForTwoHundredFiftyTickets(t *testing.T) {
 	})
 	t.Logf("%d card purchases settled in %s", buyers, time.Since(started).Round(time.Millisecond))
 	refunded := r.checkOutcomes(t, pool.PoolID, toks, bought)
-	var full catalog.Pool
+	var full ticketingrpc.Pool
 	r.do(t, http.MethodGet, "/api/v1/pools/"+pool.PoolID, "", nil).decode(t, http.StatusOK, &full)
 	// Sold out, the pool went FULL; the draw service may already have moved it on.
 	if !slices.Contains([]string{"FULL", "STARTED", "DRAWN"}, full.State) || full.TicketsSold != size || refunded != buyers-size {

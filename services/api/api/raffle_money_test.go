@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 	"tickup.dev/services/api/internal/purchases"
 )
 
@@ -26,7 +26,7 @@ func TestRaffleEveryMoneyFlowLeavesTheAuditClean(t *testing.T) {
 	for _, u := range []string{ann, bob} {
 		r.fund(t, u, 5000)
 	}
-	var prize catalog.Prize
+	var prize ticketingrpc.Prize
 	r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Cash", "value_cents": 2500,
 		"currency": "EUR", "stock": 2, "kind": "CASH"}).decode(t, http.StatusCreated, &prize)
 	drawn, next := r.poolOf(t, prize.PrizeID, 2), r.poolOf(t, prize.PrizeID, 3)
@@ -72,16 +72,16 @@ func (r *raffle) fund(t *testing.T, userID string, cents int64) {
 }
 
 // poolOf has the admin open a pool of size tickets of prize, selling boosts and retries.
-func (r *raffle) poolOf(t *testing.T, prizeID string, size int) catalog.Pool {
+func (r *raffle) poolOf(t *testing.T, prizeID string, size int) ticketingrpc.Pool {
 	t.Helper()
-	var pool catalog.Pool
+	var pool ticketingrpc.Pool
 	r.do(t, http.MethodPost, "/api/v1/pools", r.adminTok, map[string]any{"prize_id": prizeID, "ticket_price_cents": rafflePrice,
 		"tickets_required": size, "boost_price_cents": 200, "retry_price_cents": 300}).decode(t, http.StatusCreated, &pool)
 	return pool
 }
 
 // buyByWebhook buys an ENTRY in pool by card and pays it with a signed generic webhook.
-func (r *raffle) buyByWebhook(t *testing.T, tok, poolID, eventID string) catalog.Ticket {
+func (r *raffle) buyByWebhook(t *testing.T, tok, poolID, eventID string) ticketingrpc.Ticket {
 	t.Helper()
 	p := r.buy(t, tok, map[string]any{"pool_id": poolID, "payment_method": "provider", "provider": "generic"})
 	r.deliver(t, signedGeneric(t, eventID, "payment.succeeded", paymentData(p, "txn_"+eventID, rafflePrice),
@@ -90,9 +90,9 @@ func (r *raffle) buyByWebhook(t *testing.T, tok, poolID, eventID string) catalog
 }
 
 // ticketOf reads one of tok's holder's tickets.
-func (r *raffle) ticketOf(t *testing.T, tok, ticketID string) catalog.Ticket {
+func (r *raffle) ticketOf(t *testing.T, tok, ticketID string) ticketingrpc.Ticket {
 	t.Helper()
-	var ticket catalog.Ticket
+	var ticket ticketingrpc.Ticket
 	r.do(t, http.MethodGet, "/api/v1/tickets/"+ticketID, tok, nil).decode(t, http.StatusOK, &ticket)
 	return ticket
 }

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/auth"
-	"tickup.dev/services/api/internal/catalog"
 )
 
 // TestEveryValidationFailureHasOneShape: whether the gateway, a service behind it (pool
@@ -16,7 +16,7 @@ import (
 // one problem type, status 422, the field in errors and named in the detail.
 func TestEveryValidationFailureHasOneShape(t *testing.T) {
 	r := startRaffle(t, 1)
-	var prize catalog.Prize
+	var prize ticketingrpc.Prize
 	r.do(t, http.MethodPost, "/api/v1/prizes", r.adminTok, map[string]any{"title": "Lamp", "value_cents": 900,
 		"currency": "EUR", "stock": 1}).decode(t, http.StatusCreated, &prize)
 	_, annTok := newUser(t, auth.RoleUser)

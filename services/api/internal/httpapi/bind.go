@@ -76,11 +76,22 @@ func answer[Resp any](c *gin.Context, call *Call, status int, resp Resp) {
 		c.Status(status)
 		return
 	}
-	inUTC(&resp)
-	c.JSON(status, resp)
+	JSON(c, status, resp)
+}
+
+// JSON writes v with status, its times in UTC, for a handler that answers by hand.
+func JSON[T any](c *gin.Context, status int, v T) {
+	inUTC(&v)
+	c.JSON(status, v)
 }
 
 // hasBody reports whether requests of method carry a JSON body.
 func hasBody(method string) bool {
 	return method == http.MethodPost || method == http.MethodPut || method == http.MethodPatch
+}
+
+// Forward is a Handle function that passes the bound request as it is to call, a service's
+// endpoint (rpc.Endpoint.Bind).
+func Forward[Req, Resp any](call func(context.Context, Req) (Resp, error)) func(context.Context, *Call, Req) (Resp, error) {
+	return func(ctx context.Context, _ *Call, req Req) (Resp, error) { return call(ctx, req) }
 }
