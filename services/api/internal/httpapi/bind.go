@@ -17,7 +17,16 @@ type Call struct {
 	Caller   auth.Identity // the token's identity; zero for an anonymous caller
 	SignedIn bool
 	gin      *gin.Context
+	ids      map[string]string
 	location string
+}
+
+// Path returns the path parameter name: an id parameter checked and lower-cased.
+func (c *Call) Path(name string) string {
+	if id, ok := c.ids[name]; ok {
+		return id
+	}
+	return c.gin.Param(name)
 }
 
 // Query returns the query parameter name and whether it was sent.
@@ -33,8 +42,8 @@ func (c *Call) Cursor() string { return c.gin.Query("cursor") }
 func (c *Call) Created(id string) { c.location = c.gin.FullPath() + "/" + id }
 
 // Handle registers route with fn as its handler, documented from its types. The binder
-// fills the Req fields tagged path:"name" from the path (a UUID, lower-cased, or a 422
-// naming it), decodes a POST, PUT or PATCH body strictly into Req (unless route.NoBody;
+// checks the path's id parameters (a UUID, lower-cased, or a 422 naming it; Call.Path
+// returns them) and fills the Req fields tagged path:"name" with them, decodes a POST, PUT or PATCH body strictly into Req (unless route.NoBody;
 // none need be sent when route.BodyOptional), calls fn with the caller, and answers fn's value
 // with the route's first response status (200 unless route.Responses says otherwise; a 204
 // has no body) or fn's error as its problem (a service's refusal keeps its status, type and
@@ -51,12 +60,12 @@ func Handle[Req, Resp any](r *Routes, route Route, fn func(ctx context.Context, 
 	}
 	status, log := route.Responses[0].Status, r.router.log
 	r.Handle(route, func(c *gin.Context) {
-		req, err := in.bind(c)
+		req, ids, err := in.bind(c)
 		if err != nil {
 			problem.Fail(c, log, err)
 			return
 		}
-		call := &Call{gin: c}
+		call := &Call{gin: c, ids: ids}
 		call.Caller, call.SignedIn = auth.FromContext(c)
 		resp, err := fn(c.Request.Context(), call, req)
 		if err != nil {

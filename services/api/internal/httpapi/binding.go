@@ -3,10 +3,12 @@ package httpapi
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
 )
@@ -14,6 +16,7 @@ import (
 // binding reads one route's input into a Req: its path parameters and its JSON body.
 type binding[Req any] struct {
 	route Route
+	ids   []string // the path's id parameters, which the document calls UUIDs
 	path  []pathField
 }
 
@@ -23,10 +26,11 @@ type pathField struct {
 	param, json string
 }
 
-// newBinding finds Req's path fields; a field naming a parameter the route's path does not
-// have, or a field that is not a string, is a programming error.
+// newBinding finds the route's id parameters and Req's path fields; a field naming a
+// parameter the route does not check as an id, or a field that is not a string, is a
+// programming error.
 func newBinding[Req any](route Route) binding[Req] {
-	b := binding[Req]{route: route}
+	b := binding[Req]{route: route, ids: idParams(route)}
 	t := reflect.TypeFor[Req]()
 	if t.Kind() != reflect.Struct {
 		return b
@@ -36,7 +40,7 @@ func newBinding[Req any](route Route) binding[Req] {
 		if param == "" {
 			continue
 		}
-		if f.Type.Kind() != reflect.String || !strings.Contains(route.Path, "{"+param+"}") {
+		if f.Type.Kind() != reflect.String || !slices.Contains(b.ids, param) {
 			panic(fmt.Sprintf("httpapi: %s: field %s.%s cannot take the path parameter %q", route, t, f.Name, param))
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -45,26 +49,45 @@ func newBinding[Req any](route Route) binding[Req] {
 	return b
 }
 
-// bind reads the path parameters (first, as a 422 about them comes before the body's),
-// then the body.
-func (b binding[Req]) bind(c *gin.Context) (Req, error) {
-	var req Req
-	ids := make([]string, len(b.path))
-	for i, f := range b.path {
-		id, err := validate.PathUUID(c, f.param)
-		if err != nil {
-			return req, err
+// idParams are the path parameters named id or *_id that the route does not declare
+// itself: the OpenAPI document calls them UUIDs (openapi.parameters), so the binder checks them.
+func idParams(route Route) []string {
+	var ids []string
+	for seg := range strings.SplitSeq(route.Path, "/") {
+		name, ok := strings.CutPrefix(seg, "{")
+		name = strings.TrimSuffix(name, "}")
+		if ok && (name == "id" || strings.HasSuffix(name, "_id")) && !declared(route, name) {
+			ids = append(ids, name)
 		}
-		ids[i] = id
+	}
+	return ids
+}
+
+// declared reports whether the route documents the path parameter name itself.
+func declared(route Route, name string) bool {
+	return slices.ContainsFunc(route.Parameters, func(p openapi.Parameter) bool { return p.In == "path" && p.Name == name })
+}
+
+// bind checks the id parameters (first, as a 422 about them comes before the body's),
+// reads the body, then fills the path fields. It returns the checked ids by name.
+func (b binding[Req]) bind(c *gin.Context) (Req, map[string]string, error) {
+	var req Req
+	ids := make(map[string]string, len(b.ids))
+	for _, name := range b.ids {
+		id, err := validate.PathUUID(c, name)
+		if err != nil {
+			return req, nil, err
+		}
+		ids[name] = id
 	}
 	if err := b.decode(c, &req); err != nil {
-		return req, err
+		return req, nil, err
 	}
 	v := reflect.ValueOf(&req).Elem()
-	for i, f := range b.path {
-		v.FieldByIndex(f.index).SetString(ids[i])
+	for _, f := range b.path {
+		v.FieldByIndex(f.index).SetString(ids[f.param])
 	}
-	return req, nil
+	return req, ids, nil
 }
 
 // decode reads the strict JSON body into req when the route has one. A path field is no
