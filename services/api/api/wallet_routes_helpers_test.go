@@ -6,9 +6,9 @@ import (
 	"slices"
 	"testing"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/services/api/internal/walletroutes"
 	"tickup.dev/services/wallet/wallet"
 	"tickup.dev/services/wallet/walletaudit"
 )
@@ -32,31 +32,31 @@ func walletStack(t *testing.T, edits ...func(*setup)) *stack {
 }
 
 // walletOf answers GET /wallet for the holder of tok.
-func (s *stack) walletOf(t *testing.T, tok string) walletroutes.Wallet {
+func (s *stack) walletOf(t *testing.T, tok string) walletrpc.Wallet {
 	t.Helper()
-	var w walletroutes.Wallet
+	var w walletrpc.Wallet
 	s.do(t, http.MethodGet, "/api/v1/wallet", tok, nil).decode(t, http.StatusOK, &w)
 	return w
 }
 
 // adjust books an admin adjustment of userID's wallet and returns its entry.
-func (s *stack) adjust(t *testing.T, adminTok, userID, direction string, cents int64) walletroutes.LedgerEntry {
+func (s *stack) adjust(t *testing.T, adminTok, userID, direction string, cents int64) walletrpc.Entry {
 	t.Helper()
-	var e walletroutes.LedgerEntry
+	var e walletrpc.Entry
 	body := map[string]any{"user_id": userID, "direction": direction, "amount_cents": cents, "reason": "test funding"}
 	s.do(t, http.MethodPost, "/api/v1/wallet/adjustments", adminTok, body).decode(t, http.StatusCreated, &e)
 	return e
 }
 
 // ledger returns every entry of the holder of tok, newest first, following next_cursor.
-func (s *stack) ledger(t *testing.T, tok, query string) []walletroutes.LedgerEntry {
+func (s *stack) ledger(t *testing.T, tok, query string) []walletrpc.Entry {
 	t.Helper()
-	var all []walletroutes.LedgerEntry
+	var all []walletrpc.Entry
 	path := "/api/v1/wallet/ledger?" + query
 	for {
 		var page struct {
-			Items      []walletroutes.LedgerEntry `json:"items"`
-			NextCursor string                     `json:"next_cursor"`
+			Items      []walletrpc.Entry `json:"items"`
+			NextCursor string            `json:"next_cursor"`
 		}
 		s.do(t, http.MethodGet, path, tok, nil).decode(t, http.StatusOK, &page)
 		all = append(all, page.Items...)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/problem"
@@ -34,24 +35,24 @@ func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 	bob, bobTok := newUser(t, auth.RoleAdmin)
 	s.adjust(t, aliceTok, ann, "CREDIT", 20_000)
 	s.adjust(t, bobTok, alice, "CREDIT", 20_000)
-	approve := func(tok string, w walletroutes.Withdrawal) response {
+	approve := func(tok string, w walletrpc.Withdrawal) response {
 		return s.do(t, http.MethodPost, "/api/v1/wallet/withdrawals/"+w.WithdrawalID+"/approve", tok, map[string]string{})
 	}
 
-	var forAnn walletroutes.Withdrawal
+	var forAnn walletrpc.Withdrawal
 	s.withdrawFor(t, aliceTok, ann, 5_000).decode(t, http.StatusCreated, &forAnn)
 	if forAnn.UserID != ann || forAnn.RequestedBy != alice {
 		t.Fatalf("alice's withdrawal from ann's wallet: %+v, want requested_by alice", forAnn)
 	}
 	approve(aliceTok, forAnn).problem(t, http.StatusForbidden, "second-approver-required")
 	approve(annTok, forAnn).problem(t, http.StatusForbidden, problem.SlugForbidden)
-	var approved walletroutes.Withdrawal
+	var approved walletrpc.Withdrawal
 	approve(bobTok, forAnn).decode(t, http.StatusOK, &approved)
 	if approved.Status != "PROCESSING" || approved.DecidedBy != bob || approved.RequestedBy != alice {
 		t.Fatalf("approved by bob: %+v", approved)
 	}
 
-	var own, onBehalf walletroutes.Withdrawal
+	var own, onBehalf walletrpc.Withdrawal
 	s.withdraw(t, aliceTok, 2_000).decode(t, http.StatusCreated, &own)
 	if own.RequestedBy != alice {
 		t.Fatalf("alice's own withdrawal: requested_by %q", own.RequestedBy)
@@ -64,14 +65,14 @@ func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 		t.Fatalf("alice's wallet after refused approvals: %+v, want both requests still held", w)
 	}
 	svc, svcTok := newUser(t, auth.RoleService)
-	var bySvc walletroutes.Withdrawal
+	var bySvc walletrpc.Withdrawal
 	s.withdrawFor(t, svcTok, ann, 1_000).decode(t, http.StatusCreated, &bySvc)
 	if bySvc.RequestedBy != "service:"+svc {
 		t.Fatalf("a service's withdrawal from ann's wallet: requested_by %q", bySvc.RequestedBy)
 	}
 	approve(svcTok, bySvc).problem(t, http.StatusForbidden, problem.SlugForbidden)
 	approve(bobTok, bySvc).decode(t, http.StatusOK, &approved)
-	var mine walletroutes.Withdrawal
+	var mine walletrpc.Withdrawal
 	s.withdraw(t, annTok, 1_000).decode(t, http.StatusCreated, &mine)
 	if mine.RequestedBy != ann {
 		t.Fatalf("ann's own withdrawal: requested_by %q", mine.RequestedBy)
@@ -99,7 +100,7 @@ func TestAmountsAreBoundedAtTheEdge(t *testing.T) {
 	for _, r := range routes {
 		s.do(t, http.MethodPost, r.path, r.tok, r.body).invalid(t, "amount_cents")
 	}
-	var top walletroutes.Topup
+	var top walletrpc.Topup
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups", annTok, map[string]any{"amount_cents": maxCents, "provider": "generic"}).
 		decode(t, http.StatusCreated, &top)
 	if w := s.walletOf(t, annTok); w.BalanceCents != 0 || len(s.ledger(t, annTok, "")) != 0 {
@@ -124,7 +125,7 @@ func TestSuccessForACancelledTopUpIsNeverDropped(t *testing.T) {
 	t.Parallel()
 	s := walletStack(t, raffleSetup)
 	_, annTok := newUser(t, auth.RoleUser)
-	var top walletroutes.Topup
+	var top walletrpc.Topup
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups", annTok, map[string]any{"amount_cents": 2_500, "provider": "generic"}).
 		decode(t, http.StatusCreated, &top)
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups/"+top.TopupID+"/cancel", annTok, nil).decode(t, http.StatusOK, &top)
@@ -142,7 +143,7 @@ func TestTopUpWebhookMustMatchProviderAmountAndCurrency(t *testing.T) {
 	s := walletStack(t, raffleSetup)
 	_, annTok := newUser(t, auth.RoleUser)
 	admin, adminTok := newUser(t, auth.RoleAdmin)
-	var top walletroutes.Topup
+	var top walletrpc.Topup
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups", annTok, map[string]any{"amount_cents": 2_500, "provider": "stripe"}).
 		decode(t, http.StatusCreated, &top)
 	hooks := &raffle{gateway: s.gateway, client: newRaffleClient()}

@@ -6,10 +6,10 @@ import (
 
 	"github.com/google/uuid"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/services/api/internal/walletroutes"
 )
 
 // TestWalletRoutesTopupsCreateAndCancel: a top-up is created, read and cancelled by its
@@ -20,7 +20,7 @@ func TestWalletRoutesTopupsCreateAndCancel(t *testing.T) {
 	ann, annTok := newUser(t, auth.RoleUser)
 	bob, bobTok := newUser(t, auth.RoleUser)
 	_, adminTok := newUser(t, auth.RoleAdmin)
-	var top, replayed walletroutes.Topup
+	var top, replayed walletrpc.Topup
 	body := map[string]any{"amount_cents": 2500, "provider": "stripe"}
 	r := s.do(t, http.MethodPost, "/api/v1/wallet/topups", annTok, body, "Idempotency-Key", "topup-1")
 	r.decode(t, http.StatusCreated, &top)
@@ -33,7 +33,7 @@ func TestWalletRoutesTopupsCreateAndCancel(t *testing.T) {
 		t.Fatalf("created top-up %+v at %q", top, r.Header.Get("Location"))
 	}
 	one := "/api/v1/wallet/topups/" + top.TopupID
-	var got walletroutes.Topup
+	var got walletrpc.Topup
 	s.do(t, http.MethodGet, one, annTok, nil).decode(t, http.StatusOK, &got)
 	if got.TopupID != top.TopupID || got.Status != "CREATED" {
 		t.Fatalf("GET %s = %+v", one, got)
@@ -64,13 +64,13 @@ func TestWalletRoutesTopupsCreateAndCancel(t *testing.T) {
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups", annTok, map[string]any{"amount_cents": 100, "provider": "stripe", "user_id": bob}).
 		problem(t, http.StatusForbidden, problem.SlugForbidden)
 
-	var forAnn walletroutes.Topup
+	var forAnn walletrpc.Topup
 	s.do(t, http.MethodPost, "/api/v1/wallet/topups", adminTok, map[string]any{"amount_cents": 700, "provider": "generic", "user_id": ann}).
 		decode(t, http.StatusCreated, &forAnn)
 	if forAnn.UserID != ann {
 		t.Fatalf("an admin's top-up for ann went to %s", forAnn.UserID)
 	}
-	var first, last paging.List[walletroutes.Topup]
+	var first, last paging.List[walletrpc.Topup]
 	s.do(t, http.MethodGet, "/api/v1/wallet/topups?limit=1", annTok, nil).decode(t, http.StatusOK, &first)
 	if len(first.Items) != 1 || first.Items[0].TopupID != forAnn.TopupID || first.NextCursor == "" {
 		t.Fatalf("first page of ann's top-ups %+v", first)
@@ -79,7 +79,7 @@ func TestWalletRoutesTopupsCreateAndCancel(t *testing.T) {
 	if len(last.Items) != 1 || last.Items[0].TopupID != top.TopupID || last.NextCursor != "" {
 		t.Fatalf("last page of ann's top-ups %+v (bad bodies must store nothing)", last)
 	}
-	var list paging.List[walletroutes.Topup]
+	var list paging.List[walletrpc.Topup]
 	s.do(t, http.MethodGet, "/api/v1/wallet/topups", bobTok, nil).decode(t, http.StatusOK, &list)
 	if len(list.Items) != 0 {
 		t.Fatalf("bob lists %d top-ups", len(list.Items))

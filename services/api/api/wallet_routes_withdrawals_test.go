@@ -4,10 +4,10 @@ import (
 	"net/http"
 	"testing"
 
+	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/paging"
 	"tickup.dev/services/api/internal/problem"
-	"tickup.dev/services/api/internal/walletroutes"
 )
 
 // withdraw requests a withdrawal of cents for the holder of tok.
@@ -18,9 +18,9 @@ func (s *stack) withdraw(t *testing.T, tok string, cents int64) response {
 }
 
 // withdrawals lists withdrawals with query as the holder of tok.
-func (s *stack) withdrawals(t *testing.T, tok, query string) []walletroutes.Withdrawal {
+func (s *stack) withdrawals(t *testing.T, tok, query string) []walletrpc.Withdrawal {
 	t.Helper()
-	var list paging.List[walletroutes.Withdrawal]
+	var list paging.List[walletrpc.Withdrawal]
 	s.do(t, http.MethodGet, "/api/v1/wallet/withdrawals?"+query, tok, nil).decode(t, http.StatusOK, &list)
 	return list.Items
 }
@@ -39,7 +39,7 @@ func TestWalletRoutesWithdrawalApprovedByAdmin(t *testing.T) {
 	s.withdraw(t, bobTok, 5_000).problem(t, http.StatusUnprocessableEntity, "insufficient-funds") // bob has nothing
 	s.do(t, http.MethodPost, "/api/v1/wallet/withdrawals", annTok, map[string]any{"amount_cents": 0, "provider": "bank"}).
 		invalid(t, "amount_cents", "destination", "provider")
-	var w walletroutes.Withdrawal
+	var w walletrpc.Withdrawal
 	r := s.withdraw(t, annTok, 5_000)
 	r.decode(t, http.StatusCreated, &w)
 	if w.Status != "REQUESTED" || w.UserID != ann || w.HoldID == "" || r.Header.Get("Location") != "/api/v1/wallet/withdrawals/"+w.WithdrawalID {
@@ -87,7 +87,7 @@ func TestWalletRoutesWithdrawalRejectedCancelledSuspended(t *testing.T) {
 	ann, annTok := newUser(t, auth.RoleUser)
 	_, adminTok := newUser(t, auth.RoleAdmin)
 	s.adjust(t, adminTok, ann, "CREDIT", 10_000)
-	var first, second walletroutes.Withdrawal
+	var first, second walletrpc.Withdrawal
 	s.withdraw(t, annTok, 2_000).decode(t, http.StatusCreated, &first)
 	s.withdraw(t, annTok, 3_000).decode(t, http.StatusCreated, &second)
 	reject := "/api/v1/wallet/withdrawals/" + first.WithdrawalID + "/reject"
@@ -106,7 +106,7 @@ func TestWalletRoutesWithdrawalRejectedCancelledSuspended(t *testing.T) {
 	suspend := "/api/v1/wallet/accounts/" + ann + "/suspend"
 	s.do(t, http.MethodPost, suspend, annTok, map[string]string{"reason": "x"}).problem(t, http.StatusForbidden, problem.SlugForbidden)
 	s.do(t, http.MethodPost, suspend, adminTok, map[string]string{}).invalid(t, "reason")
-	var w walletroutes.Wallet
+	var w walletrpc.Wallet
 	s.do(t, http.MethodPost, suspend, adminTok, map[string]string{"reason": "chargeback"}).decode(t, http.StatusOK, &w)
 	if w.Status != "SUSPENDED" || w.UserID != ann {
 		t.Fatalf("suspended wallet %+v", w)
