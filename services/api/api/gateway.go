@@ -70,7 +70,7 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
-	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, gw.Heartbeat)),
+	modules := []httpapi.Module{users.NewModule(userStore), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, gw.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		catalog.NewModule(rt.Bus.NC, purchases.NewStore(rt.DB), rt.Log),
