@@ -122,9 +122,10 @@ bench: ## pgbench baseline, then every module's benchmarks, docs/performance.md 
 	    failed="$$failed $$mod"; \
 	  fi; \
 	done; \
-	printf '\n==== summary (pgbench TPS: %s)\n' "$${TICKUP_BENCH_PGBENCH_TPS:-not measured}"; \
+	printf '\n==== summary (pgbench TPS: %s): bench/results.json\n' "$${TICKUP_BENCH_PGBENCH_TPS:-not measured}"; \
 	grep -E '^Benchmark' "$$results" || echo "no benchmark ran"; \
-	echo "targets: HotPool x_pgbench >= 10; FlashSale x_pgbench >= 1 and p99_ms <= 250"; \
+	(cd cmd/tickup && $(GO) run . bench-report --in "$$results" --out $(CURDIR)/bench/results.json \
+	  --pgbench-tps "$${TICKUP_BENCH_PGBENCH_TPS:-}") || failed="$$failed bench-report"; \
 	if [ -n "$$failed" ]; then printf '\nmake bench: FAILED in:%s\n' "$$failed"; exit 1; fi
 
 install: ## Download every module's dependencies and install staticcheck

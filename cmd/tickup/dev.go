@@ -54,7 +54,7 @@ func runDev(ctx context.Context, out io.Writer, cfg config.Config, settings stri
 	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
 	cfg.NATSURL = ns.ClientURL()
 	printDevURLs(out, cfg)
-	return runAll(ctx, cfg)
+	return traced(ctx, cfg, "dev", func() error { return runAll(ctx, cfg) })
 }
 
 // runAll runs every service; the first to fail stops the others.

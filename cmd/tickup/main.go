@@ -38,6 +38,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newTokenCmd())
 	root.AddCommand(newVerifyDrawCmd())
 	root.AddCommand(newWebhookCmd())
+	root.AddCommand(newLoadCmd(), newBenchReportCmd())
 	addConfigFlag(root)
 	return root
 }

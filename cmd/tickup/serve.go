@@ -24,7 +24,7 @@ func newServeCmd() *cobra.Command {
 					return err
 				}
 			}
-			return def.run(cmd.Context(), cfg)
+			return traced(cmd.Context(), cfg, args[0], func() error { return def.run(cmd.Context(), cfg) })
 		},
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"tickup.dev/pkg/contract/events"
+
+	"tickup.dev/pkg/tracing"
 )
 
 // Headers added to a message moved to the DLQ stream.
@@ -34,13 +36,13 @@ func (w *consumer) deadLetter(ctx context.Context, d Delivery, reason error) {
 	if err := w.publishDLQ(ctx, msg); err != nil {
 		w.log.Error("dead-letter failed; message left unacknowledged", "id", d.ID,
 			"subject", d.Subject, "deliveries", d.NumDelivered, "reason", reason, "err", err)
-		w.retry(d, reason)
+		w.retry(ctx, d, reason)
 		return
 	}
 	if err := d.msg.TermWithReason("moved to " + msg.Subject); err != nil {
 		w.log.Warn("term failed after dead-letter", "id", d.ID, "err", err)
 	}
-	w.log.Error("message dead-lettered", "id", d.ID, "subject", d.Subject, "type", d.Type,
+	w.log.ErrorContext(tracing.Extract(ctx, d.Traceparent), "message dead-lettered", "id", d.ID, "subject", d.Subject, "type", d.Type,
 		"deliveries", d.NumDelivered, "dlq_subject", msg.Subject, "reason", reason)
 }
 

@@ -58,7 +58,10 @@ func NewRouter[U any](spec ConsumerSpec, tx Transactor[U]) *Router[U] {
 func On[E events.Event, U any](r *Router[U], h func(ctx context.Context, u U, e E) error) {
 	addRoute[E](r, func(ctx context.Context, u U, run []Event) error {
 		for _, ev := range run {
-			if err := h(withEvent(ctx, ev), u, ev.Payload.(E)); err != nil {
+			ctx, span := startSpan(ctx, r.spec.Durable, run[:1], ev)
+			err := h(withEvent(ctx, ev), u, ev.Payload.(E))
+			endSpan(span, err)
+			if err != nil {
 				return fmt.Errorf("%s %s: %w", ev.Type, ev.ID, err)
 			}
 		}
@@ -75,7 +78,10 @@ func OnBatch[E events.Event, U any](r *Router[U], h func(ctx context.Context, u 
 		for i, ev := range run {
 			es[i] = ev.Payload.(E)
 		}
-		if err := h(ctx, u, es, run); err != nil {
+		ctx, span := startSpan(ctx, r.spec.Durable, run, run[0])
+		err := h(ctx, u, es, run)
+		endSpan(span, err)
+		if err != nil {
 			return fmt.Errorf("%d × %s from %s: %w", len(run), run[0].Type, run[0].ID, err)
 		}
 		return nil

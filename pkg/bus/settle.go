@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"tickup.dev/pkg/tracing"
 )
 
 // ackTimeout bounds the flush that confirms acks reached the server.
@@ -36,7 +38,7 @@ func (w *consumer) processOne(ctx context.Context, d Delivery) {
 	case IsPoison(err), d.NumDelivered >= uint64(w.spec.MaxDeliver):
 		w.deadLetter(ctx, d, err)
 	default:
-		w.retry(d, err)
+		w.retry(ctx, d, err)
 	}
 }
 
@@ -66,9 +68,9 @@ func (w *consumer) ack(ctx context.Context, ds ...Delivery) {
 }
 
 // retry asks for a redelivery after a delay that doubles with every delivery.
-func (w *consumer) retry(d Delivery, err error) {
+func (w *consumer) retry(ctx context.Context, d Delivery, err error) {
 	delay := nakDelay(w.spec.NakBase, d.NumDelivered)
-	w.log.Warn("message failed, will retry", "id", d.ID, "subject", d.Subject,
+	w.log.WarnContext(tracing.Extract(ctx, d.Traceparent), "message failed, will retry", "id", d.ID, "subject", d.Subject,
 		"deliveries", d.NumDelivered, "max_deliver", w.spec.MaxDeliver, "delay", delay, "err", err)
 	if nerr := d.msg.NakWithDelay(delay); nerr != nil {
 		w.log.Warn("nak failed; redelivery after ack wait", "id", d.ID, "err", nerr)

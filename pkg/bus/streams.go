@@ -32,6 +32,7 @@ func (c *Conn) EnsureStreams(ctx context.Context, streams ...events.Stream) erro
 			MaxAge:     s.MaxAge,
 			MaxBytes:   s.MaxBytes,
 			Discard:    jetstream.DiscardNew,
+			Replicas:   max(s.Replicas, 1),
 		}
 		if cfg.MaxBytes == 0 {
 			cfg.MaxBytes = -1 // JetStream's "no limit"

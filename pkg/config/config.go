@@ -42,6 +42,8 @@ type Config struct {
 	Streams Streams
 	// Draw configures the draw terms of new pools.
 	Draw Draw
+	// Tracing configures OpenTelemetry traces (off unless an OTLP endpoint is set).
+	Tracing Tracing
 	// Gateway holds the API gateway's own settings.
 	Gateway Gateway
 }

@@ -33,4 +33,6 @@ type Streams struct {
 	// DLQMaxAge and DLQMaxBytes bound the dead-letter stream.
 	DLQMaxAge   time.Duration
 	DLQMaxBytes int64
+	// Replicas is how many copies a NATS cluster keeps of every stream and its consumers.
+	Replicas int
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -147,7 +148,7 @@ func table() []Key {
 		{Name: keyHoldSweep, Env: []string{"TICKUP_HOLD_SWEEP_INTERVAL"}, Default: "5s",
 			Description: "how often the api fails wallet-paid purchases past their hold deadline",
 			apply:       setDuration(func(c *Config) *time.Duration { return &c.Holds.SweepInterval })},
-	}, append(limitKeys(), apiKeys()...)...)
+	}, slices.Concat(limitKeys(), tracingKeys(), apiKeys())...)
 }
 
 // healthPort is the key of one service's health and metrics port.

@@ -17,6 +17,7 @@ const (
 	keyStreamMaxBytes   = "streams.max_bytes"
 	keyDLQMaxAge        = "streams.dlq_max_age"
 	keyDLQMaxBytes      = "streams.dlq_max_bytes"
+	keyStreamReplicas   = "streams.replicas"
 	defaultStreamBytes  = "1073741824" // 1 GiB per event stream
 	defaultDLQBytes     = "268435456"  // 256 MiB for the dead letters
 	defaultStreamMaxAge = "168h"       // the inbox keeps its dedupe rows as long
@@ -55,6 +56,9 @@ func limitKeys() []Key {
 		{Name: keyStreamMaxAge, Env: []string{"TICKUP_STREAM_MAX_AGE"}, Default: defaultStreamMaxAge,
 			Description: "JetStream event streams drop messages older than this",
 			apply:       setDuration(func(c *Config) *time.Duration { return &c.Streams.MaxAge })},
+		{Name: keyStreamReplicas, Env: []string{"TICKUP_STREAM_REPLICAS"}, Default: "1",
+			Description: "copies of every JetStream stream (and its consumers) on a NATS cluster: 1, 3 or 5",
+			apply:       setInt(func(c *Config) *int { return &c.Streams.Replicas })},
 		{Name: keyStreamMaxBytes, Env: []string{"TICKUP_STREAM_MAX_BYTES"}, Default: defaultStreamBytes,
 			Description: "size of each event stream in bytes; when full, publishing waits (the outbox retries)",
 			apply:       setInt64(func(c *Config) *int64 { return &c.Streams.MaxBytes })},

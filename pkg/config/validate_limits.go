@@ -36,6 +36,9 @@ func checkLimits(r *report, c Config) {
 	}
 	checkRetention(r, keyStreamMaxAge, keyStreamMaxBytes, c.Streams.MaxAge, c.Streams.MaxBytes)
 	checkRetention(r, keyDLQMaxAge, keyDLQMaxBytes, c.Streams.DLQMaxAge, c.Streams.DLQMaxBytes)
+	if n := c.Streams.Replicas; n != 1 && n != 3 && n != 5 {
+		r.add(keyStreamReplicas, "must be 1, 3 or 5 (a NATS cluster keeps an odd number of copies), got %d", n)
+	}
 }
 
 // checkAdminClaim refuses a malformed path, the top-level role (Supabase's database role)

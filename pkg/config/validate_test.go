@@ -100,6 +100,8 @@ func TestValidate(t *testing.T) {
 			"streams.max_age: must be at least 2m0s, got 1s",
 			"streams.dlq_max_bytes: must be at least 1048576 bytes, got 10",
 		}},
+		{name: "an even number of stream copies", modify: func(c *Config) { c.Streams.Replicas = 2 },
+			want: []string{"streams.replicas: must be 1, 3 or 5 (a NATS cluster keeps an odd number of copies), got 2"}},
 		{name: "NATS token never echoed", modify: func(c *Config) { c.NATSURL = "redis://s3cret@n:4222" },
 			want: []string{`NATS_URL: not a NATS URL: "redis://xxxxx@n:4222"`}},
 	}

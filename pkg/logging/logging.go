@@ -16,7 +16,8 @@ const redacted = "****"
 
 // New returns a logger writing records in format ("json" or "text") at level ("debug",
 // "info", "warn" or "error") or above. Attributes whose key names a secret (password,
-// secret, token, authorization, …) are masked as a last line of defence.
+// secret, token, authorization, …) are masked as a last line of defence. Records logged
+// with a context that carries a span name its trace_id and span_id.
 func New(w io.Writer, format, level string) (*slog.Logger, error) {
 	lvl, err := ParseLevel(level)
 	if err != nil {
@@ -25,9 +26,9 @@ func New(w io.Writer, format, level string) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: lvl, ReplaceAttr: maskSecrets}
 	switch strings.ToLower(format) {
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		return slog.New(traceHandler{slog.NewJSONHandler(w, opts)}), nil
 	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
+		return slog.New(traceHandler{slog.NewTextHandler(w, opts)}), nil
 	default:
 		return nil, fmt.Errorf("log format %q: must be json or text", format)
 	}

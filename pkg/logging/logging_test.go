@@ -2,9 +2,12 @@ package logging
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"go.opentelemetry.io/otel/trace"
 )
 
 func TestNew(t *testing.T) {
@@ -71,5 +74,23 @@ func TestWithServiceAndMasking(t *testing.T) {
 		if rec[tc.key] != tc.want {
 			t.Errorf("%s = %v, want %v", tc.key, rec[tc.key], tc.want)
 		}
+	}
+}
+
+func TestRecordsLoggedInASpanNameTheirTrace(t *testing.T) {
+	var buf bytes.Buffer
+	log, err := New(&buf, "json", "info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tid, _ := trace.TraceIDFromHex("4bf92f3577b34da6a3ce929d0e0e4736")
+	sid, _ := trace.SpanIDFromHex("00f067aa0ba902b7")
+	ctx := trace.ContextWithSpanContext(context.Background(), trace.NewSpanContext(trace.SpanContextConfig{TraceID: tid, SpanID: sid}))
+	log.With("service", "api").InfoContext(ctx, "purchase stored")
+	log.Info("no context, no trace")
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"`) ||
+		!strings.Contains(lines[0], `"span_id":"00f067aa0ba902b7"`) || strings.Contains(lines[1], "trace_id") {
+		t.Fatalf("log lines %q: want the trace ids on the first only", lines)
 	}
 }

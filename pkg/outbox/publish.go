@@ -46,6 +46,11 @@ func (r *Relay) publishRows(ctx context.Context, rows []row) ([]int64, error) {
 		}
 	}
 	n, err := r.publish(ctx, msgs)
+	if r.Published != nil {
+		for _, m := range msgs[:n] {
+			r.Published.WithLabelValues(m.Type).Inc()
+		}
+	}
 	done := make([]int64, n)
 	for i := range n {
 		done[i] = rows[i].Seq

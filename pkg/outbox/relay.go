@@ -1,6 +1,8 @@
 package outbox
 
 import (
+	"github.com/prometheus/client_golang/prometheus"
+
 	"context"
 	"errors"
 	"fmt"
@@ -28,9 +30,10 @@ type Relay struct {
 	Source    string // CloudEvents source, e.g. "/tickup/wallet"
 	Pub       Publisher
 	Log       *slog.Logger
-	Poll      time.Duration // fallback when no notification arrives; default 1s
-	Batch     int           // rows read at a time; default 500
-	Retention time.Duration // how long published rows are kept; default 24h
+	Poll      time.Duration          // fallback when no notification arrives; default 1s
+	Batch     int                    // rows read at a time; default 500
+	Retention time.Duration          // how long published rows are kept; default 24h
+	Published *prometheus.CounterVec // counts published events by type when set (NewPublishedCounter)
 }
 
 // Run relays until ctx is cancelled, reconnecting after database errors.

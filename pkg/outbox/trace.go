@@ -3,6 +3,8 @@ package outbox
 import (
 	"context"
 	"io/fs"
+
+	"tickup.dev/pkg/tracing"
 )
 
 type traceKey struct{}
@@ -13,7 +15,12 @@ func WithTraceparent(ctx context.Context, traceparent string) context.Context {
 	return context.WithValue(ctx, traceKey{}, traceparent)
 }
 
+// traceparentFrom is the trace context an event written in ctx carries: the current span's,
+// else one set with WithTraceparent.
 func traceparentFrom(ctx context.Context) string {
+	if tp := tracing.Traceparent(ctx); tp != "" {
+		return tp
+	}
 	tp, _ := ctx.Value(traceKey{}).(string)
 	return tp
 }

@@ -21,6 +21,9 @@ func (r *Runtime) Consume(ctx context.Context, spec bus.ConsumerSpec, h bus.Batc
 	if err := r.Bus.EnsureConsumer(ctx, spec); err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
+	if r.streamMetrics != nil {
+		r.streamMetrics.Watch(spec.Stream, spec.Durable)
+	}
 	r.Go("consumer "+spec.Durable, func(ctx context.Context) error { return r.Bus.Consume(ctx, spec, h) })
 	return nil
 }

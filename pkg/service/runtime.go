@@ -44,6 +44,7 @@ type Runtime struct {
 	group   *lifecycle.Group
 
 	consumerMetrics *bus.ConsumerMetrics // made by the first Route
+	streamMetrics   *bus.StreamMetrics
 }
 
 // Start connects the service's database and bus, applies its migrations and creates the
@@ -65,8 +66,13 @@ func Start(ctx context.Context, cfg config.Config, spec Spec) (*Runtime, error) 
 		_ = db.Close(r.DB)
 		return nil, err
 	}
+	published, err := r.registerMetrics()
+	if err != nil {
+		return nil, r.Abort(err)
+	}
 	r.Go("outbox-relay", (&outbox.Relay{
 		DSN: r.DSN, DB: r.DB, Schema: spec.Name, Source: "/tickup/" + spec.Name, Pub: r.Bus, Log: r.Log,
+		Published: published,
 	}).Run)
 	r.Go("inbox-purger", func(ctx context.Context) error {
 		return inbox.RunPurger(ctx, r.DB, time.Hour, 7*24*time.Hour, r.Log)
@@ -163,5 +169,6 @@ func (r *Runtime) Abort(err error) error {
 
 // retention is the configured bound of the streams.
 func retention(s config.Streams) events.Retention {
-	return events.Retention{MaxAge: s.MaxAge, MaxBytes: s.MaxBytes, DLQMaxAge: s.DLQMaxAge, DLQMaxBytes: s.DLQMaxBytes}
+	return events.Retention{MaxAge: s.MaxAge, MaxBytes: s.MaxBytes, DLQMaxAge: s.DLQMaxAge, DLQMaxBytes: s.DLQMaxBytes,
+		Replicas: s.Replicas}
 }

@@ -9,6 +9,7 @@ type Stream struct {
 	Subjects []string
 	MaxAge   time.Duration // messages older than this are removed
 	MaxBytes int64         // the stream's size; when full, publishing fails (the outbox retries)
+	Replicas int           // copies on a NATS cluster (0 or 1: one); its consumers inherit it
 }
 
 // Stream names, one per producer plus the dead-letter stream.
@@ -27,6 +28,7 @@ type Retention struct {
 	MaxBytes    int64
 	DLQMaxAge   time.Duration
 	DLQMaxBytes int64
+	Replicas    int // copies of every stream on a NATS cluster (0 or 1: one)
 }
 
 // DefaultRetention keeps events a week (as long as consumers keep their inbox rows, so a
@@ -45,13 +47,14 @@ func Streams() []Stream {
 // idempotently at start-up.
 func StreamsWith(r Retention) []Stream {
 	stream := func(name, producer string) Stream {
-		return Stream{Name: name, Subjects: []string{Root + "." + producer + ".>"}, MaxAge: r.MaxAge, MaxBytes: r.MaxBytes}
+		return Stream{Name: name, Subjects: []string{Root + "." + producer + ".>"}, MaxAge: r.MaxAge, MaxBytes: r.MaxBytes,
+			Replicas: r.Replicas}
 	}
 	return []Stream{
 		stream(StreamAPI, ProducerAPI),
 		stream(StreamTicketing, ProducerTicketing),
 		stream(StreamWallet, ProducerWallet),
 		stream(StreamDraw, ProducerDraw),
-		{Name: StreamDLQ, Subjects: []string{DLQFilter}, MaxAge: r.DLQMaxAge, MaxBytes: r.DLQMaxBytes},
+		{Name: StreamDLQ, Subjects: []string{DLQFilter}, MaxAge: r.DLQMaxAge, MaxBytes: r.DLQMaxBytes, Replicas: r.Replicas},
 	}
 }

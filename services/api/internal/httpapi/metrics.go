@@ -23,9 +23,9 @@ func newHTTPMetrics(reg prometheus.Registerer) (*httpMetrics, error) {
 			Name: "tickup_http_requests_total", Help: "HTTP requests answered, by method, route and status.",
 		}, []string{"method", "route", "status"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "tickup_http_request_duration_seconds", Help: "Time to answer HTTP requests, by method and route.",
+			Name: "tickup_http_request_duration_seconds", Help: "Time to answer HTTP requests, by method, route and status.",
 			Buckets: prometheus.DefBuckets,
-		}, []string{"method", "route"}),
+		}, []string{"method", "route", "status"}),
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.duration} {
 		if err := reg.Register(c); err != nil {
@@ -44,7 +44,8 @@ func (m *httpMetrics) middleware() gin.HandlerFunc {
 		if route == "" {
 			route = "unmatched"
 		}
-		m.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(c.Writer.Status())).Inc()
-		m.duration.WithLabelValues(c.Request.Method, route).Observe(time.Since(start).Seconds())
+		status := strconv.Itoa(c.Writer.Status())
+		m.requests.WithLabelValues(c.Request.Method, route, status).Inc()
+		m.duration.WithLabelValues(c.Request.Method, route, status).Observe(time.Since(start).Seconds())
 	}
 }

@@ -48,7 +48,7 @@ func New(cfg Config) (*Router, error) {
 		return nil, fmt.Errorf("http router: trusted proxies: %w", err)
 	}
 	engine.ContextWithFallback = true
-	engine.Use(problem.RequestID(), AccessLog(cfg.Log))
+	engine.Use(Trace(), problem.RequestID(), AccessLog(cfg.Log))
 	if cfg.Metrics != nil {
 		m, err := newHTTPMetrics(cfg.Metrics)
 		if err != nil {

@@ -37,7 +37,8 @@ func kindTable() map[Kind]mapping {
 }
 
 // FromError maps err to the problem a client should see. Domain errors (*Error anywhere in
-// the chain) keep their kind, code, detail and fields; a timeout becomes 503; anything
+// the chain) keep their kind, code, detail and fields; a timeout or an unreachable database
+// becomes 503; anything
 // else is a 500 whose detail never carries the error text.
 func FromError(err error) Problem {
 	var domain *Error
@@ -49,6 +50,8 @@ func FromError(err error) Problem {
 		return New(http.StatusRequestEntityTooLarge, SlugBodyTooLarge, "The request body is too large.")
 	case errors.Is(err, context.DeadlineExceeded):
 		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The request timed out; try again.")
+	case dependencyDown(err):
+		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The database is unavailable; try again shortly.")
 	default:
 		return internal()
 	}

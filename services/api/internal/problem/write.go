@@ -2,12 +2,14 @@ package problem
 
 import (
 	"encoding/json"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 )
 
 // Write answers the request with p as application/problem+json and aborts the handler
-// chain. The request id and the request path fill RequestID and Instance when empty.
+// chain. The request id and the request path fill RequestID and Instance when empty. A 503
+// says when to try again (Retry-After) unless the handler already did.
 func Write(c *gin.Context, p Problem) {
 	if p.RequestID == "" {
 		p.RequestID = RequestIDFrom(c.Request.Context())
@@ -22,6 +24,9 @@ func Write(c *gin.Context, p Problem) {
 		p.Status = 500
 	}
 	c.Abort()
+	if p.Status == http.StatusServiceUnavailable && c.Writer.Header().Get("Retry-After") == "" {
+		c.Header("Retry-After", retryAfterSeconds)
+	}
 	c.Header("Content-Type", ContentType)
 	c.Data(p.Status, ContentType, body)
 }
