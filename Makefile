@@ -60,7 +60,7 @@ if [ -z "$${DATABASE_URL:-}$${TICKUP_DATABASE_URL:-}" ] \
 fi
 endef
 
-.PHONY: help run api test test-property bench install build lint kill-ports tidy clean
+.PHONY: help run api test test-property bench chaos chaos-long install build lint kill-ports tidy clean
 
 help: ## List the targets (default)
 	@echo "Tickup — make targets:"
@@ -100,6 +100,19 @@ test: ## Test every workspace module with -race (all run; fails if any fails)
 test-property: ## Wallet property test: TICKUP_PROPERTY_SEQUENCES random money sequences (make test plays 500)
 	cd services/wallet && TICKUP_PROPERTY_SEQUENCES=$(TICKUP_PROPERTY_SEQUENCES) \
 	  $(GO) test -race -count=1 -v -timeout $(PROPERTY_TIMEOUT) -run '^TestRandomMoneySequencesKeepTheBooks$$' ./internal/property/
+
+# Fault drill (docs/resilience.md): how long the load runs, and the seed that picks the faults
+# (empty: a random one, printed in the report so the run can be repeated).
+CHAOS_DURATION ?= 2m
+CHAOS_SEED ?=
+CHAOS_REPORT ?= chaos-report.json
+
+chaos: ## Fault drill: private PostgreSQL, 3-node NATS, 2 processes per service, faults, invariant report (CHAOS_DURATION, CHAOS_SEED)
+	@mkdir -p bin && $(GO) build -o bin/tickup ./cmd/tickup
+	@exec bin/tickup chaos --duration $(CHAOS_DURATION) $(if $(CHAOS_SEED),--seed $(CHAOS_SEED)) --report $(CHAOS_REPORT)
+
+chaos-long: ## The long fault drill: 20 minutes of load, every fault several times
+	@$(MAKE) --no-print-directory chaos CHAOS_DURATION=20m CHAOS_REPORT=$(CHAOS_REPORT)
 
 bench: ## pgbench baseline, then every module's benchmarks, docs/performance.md (BENCH, BENCH_FLAGS)
 	@$(MODULE_DIRS); \
@@ -145,9 +158,11 @@ build: ## Build bin/tickup and bin/tickup-{api,ticketing,wallet,draw}
 	  $(GO) build $(LDFLAGS) -o "bin/tickup-$$svc" "./services/$$svc"; \
 	done
 
-lint: ## gofmt -l, go vet and staticcheck (if installed) on every module
+lint: ## the import rules (e2e/architecture), then gofmt -l, go vet and staticcheck (if installed) on every module
 	@$(MODULE_DIRS); \
 	failed=""; \
+	echo "==== import rules (e2e/architecture: services never import each other, pkg no service, domain no I/O)"; \
+	(cd e2e && $(GO) test -count=1 ./architecture/) || failed="$$failed import-rules"; \
 	echo "==== gofmt -l"; \
 	unformatted=$$($(GOFMT) -l $$dirs); \
 	if [ -n "$$unformatted" ]; then echo "$$unformatted"; echo "gofmt: run gofmt -w on the files above"; failed="$$failed gofmt"; fi; \

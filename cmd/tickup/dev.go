@@ -93,7 +93,7 @@ func printDevURLs(out io.Writer, cfg config.Config) {
 	fmt.Fprintf(out, "  NATS       %s (embedded, JetStream store in %s)\n", cfg.NATSURL, filepath.Join(cfg.DataDir, "nats"))
 	fmt.Fprintf(out, "  Docs       http://localhost:%d/docs\n", cfg.HTTPPort)
 	fmt.Fprintf(out, "An admin token (from any directory; bin/tickup is built by make run):\n")
-	fmt.Fprintf(out, "  tickup token --user %s --admin\n", devAdminUser)
+	fmt.Fprintf(out, "  tickup token --role admin --user %s\n", devAdminUser)
 }
 
 func portFree(port int) bool {

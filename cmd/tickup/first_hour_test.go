@@ -39,7 +39,7 @@ func TestTokenFindsDevSettingsFromAnyDirectory(t *testing.T) {
 	}
 	t.Chdir(t.TempDir())
 
-	out, stderr, err := runToken(t, "--user", devAdminUser, "--admin")
+	out, stderr, err := runToken(t, "--role", "admin", "--user", devAdminUser)
 	if err != nil {
 		t.Fatalf("token from another directory: %v\n%s", err, stderr)
 	}

@@ -38,7 +38,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newTokenCmd())
 	root.AddCommand(newVerifyDrawCmd())
 	root.AddCommand(newWebhookCmd())
-	root.AddCommand(newLoadCmd(), newBenchReportCmd())
+	root.AddCommand(newLoadCmd(), newBenchReportCmd(), newNATSNodeCmd(), newChaosCmd())
 	addConfigFlag(root)
 	return root
 }

@@ -59,7 +59,7 @@ func TestMakeRunStopsOnSIGTERMAndFreesItsPorts(t *testing.T) {
 // as Quick start says, and creates a prize with it.
 func adminCallFromAnotherDirectory(t *testing.T, bin, configHome string, apiPort int) {
 	t.Helper()
-	cmd := exec.Command(bin, "token", "--user", devAdminUser, "--admin")
+	cmd := exec.Command(bin, "token", "--role", "admin", "--user", devAdminUser)
 	cmd.Dir = t.TempDir()
 	cmd.Env = []string{"XDG_CONFIG_HOME=" + configHome, "PATH=/usr/bin:/bin"}
 	out, err := cmd.Output()

@@ -21,39 +21,55 @@ const unusedDatabaseURL = "postgresql://unused.invalid/tickup-token"
 // such tokens can be told apart from Supabase's.
 const defaultTokenIssuer = "tickup-token"
 
+// The roles `tickup token --role` mints, named as the gateway's callers are: a user, an
+// admin (a user whose admin claim says admin), the service identity (role service_role).
+const (
+	roleUser    = "user"
+	roleAdmin   = "admin"
+	roleService = "service_role"
+)
+
 // tokenRequest is what `tickup token` was asked to mint.
 type tokenRequest struct {
-	userID, email  string
-	admin, service bool
-	allowProd      bool
-	ttl            time.Duration
+	userID, email, role string // role: roleUser, roleAdmin or roleService
+	admin, service      bool   // the --admin and --service aliases
+	allowProd           bool
+	ttl                 time.Duration
 }
 
 func newTokenCmd() *cobra.Command {
 	var req tokenRequest
 	cmd := &cobra.Command{
-		Use:   "token --user UUID [--email E] [--admin|--service] [--ttl 1h] [--allow-prod]",
+		Use:   "token --user UUID [--role user|admin|service_role] [--email E] [--ttl 1h] [--allow-prod]",
 		Short: "Print an access token signed with SUPABASE_JWT (the token alone, on stdout; a log line on stderr)",
 		Long: "Print an access token signed with SUPABASE_JWT. The lifetime is capped by TICKUP_TOKEN_MAX_TTL; " +
 			"with TICKUP_ENV=prod nothing is minted without --allow-prod. Every token is logged on stderr: " +
-			"who minted it, for whom, which role, until when, and its jti.",
+			"who minted it, for whom, which role, until when, and its jti. --admin and --service are short for " +
+			"--role admin and --role service_role.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return mintToken(cmd, req) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&req.userID, "user", "", "the user id (a UUID), the token's sub")
 	f.StringVar(&req.email, "email", "", "the user's e-mail")
-	f.BoolVar(&req.admin, "admin", false, "an admin token (the admin claim, app_metadata.role by default, = admin)")
-	f.BoolVar(&req.service, "service", false, "a backend service token (role = service_role)")
+	f.StringVar(&req.role, "role", roleUser, "user, admin (the admin claim, app_metadata.role by default, = admin) "+
+		"or service_role (the backend service identity)")
+	f.BoolVar(&req.admin, "admin", false, "short for --role admin")
+	f.BoolVar(&req.service, "service", false, "short for --role service_role")
 	f.DurationVar(&req.ttl, "ttl", time.Hour, "how long the token is valid (at most TICKUP_TOKEN_MAX_TTL)")
 	f.BoolVar(&req.allowProd, "allow-prod", false, "mint even though TICKUP_ENV is prod (the log line records it)")
 	_ = cmd.MarkFlagRequired("user")
-	cmd.MarkFlagsMutuallyExclusive("admin", "service")
+	cmd.MarkFlagsMutuallyExclusive("role", "admin", "service")
 	return cmd
 }
 
 // mintToken checks req against the configuration, mints, logs and prints the token.
 func mintToken(cmd *cobra.Command, req tokenRequest) error {
+	req = req.withAliases()
+	apiRole, err := req.apiRole()
+	if err != nil {
+		return err
+	}
 	cfg, err := tokenConfig(cmd)
 	if err != nil {
 		return err
@@ -65,7 +81,7 @@ func mintToken(cmd *cobra.Command, req tokenRequest) error {
 	if opts.Issuer == "" {
 		opts.Issuer = defaultTokenIssuer
 	}
-	tok, err := api.MintTokenWith(cfg.Supabase.JWTSecret, req.userID, req.email, req.role(), req.ttl, opts)
+	tok, err := api.MintTokenWith(cfg.Supabase.JWTSecret, req.userID, req.email, apiRole, req.ttl, opts)
 	if err != nil {
 		return err
 	}
@@ -86,15 +102,28 @@ func (r tokenRequest) allowed(cfg config.Config) error {
 	return nil
 }
 
-// role is the api role of the request.
-func (r tokenRequest) role() string {
+// withAliases turns --admin and --service into the role they stand for.
+func (r tokenRequest) withAliases() tokenRequest {
 	switch {
 	case r.admin:
-		return api.TokenRoleAdmin
+		r.role = roleAdmin
 	case r.service:
-		return api.TokenRoleService
+		r.role = roleService
 	}
-	return api.TokenRoleUser
+	return r
+}
+
+// apiRole is the gateway's name of the requested role; an unknown one is an error.
+func (r tokenRequest) apiRole() (string, error) {
+	switch r.role {
+	case roleUser:
+		return api.TokenRoleUser, nil
+	case roleAdmin:
+		return api.TokenRoleAdmin, nil
+	case roleService:
+		return api.TokenRoleService, nil
+	}
+	return "", fmt.Errorf("--role %q: want %s, %s or %s", r.role, roleUser, roleAdmin, roleService)
 }
 
 // tokenConfig loads the configuration (without requiring a database) and checks that it

@@ -21,7 +21,7 @@ func logMinted(w io.Writer, env string, req tokenRequest, opts api.TokenOptions)
 	}
 	now := time.Now().UTC()
 	slog.New(slog.NewJSONHandler(w, nil)).Log(context.Background(), level, "access token minted",
-		"minted_by", minter(), "env", env, "sub", req.userID, "role", req.role(), "email", req.email,
+		"minted_by", minter(), "env", env, "sub", req.userID, "role", req.role, "email", req.email,
 		"iss", opts.Issuer, "jti", opts.TokenID, "ttl", req.ttl.String(),
 		"expires_at", now.Add(req.ttl).Format(time.RFC3339), "allow_prod", req.allowProd)
 }

@@ -69,9 +69,12 @@ func TestTokenPrintsAVerifiableToken(t *testing.T) {
 		ttl       time.Duration
 		wantEmail string
 	}{
-		{"user", []string{"--user", user, "--email", "ann@example.com"}, "authenticated", "", time.Hour, "ann@example.com"},
-		{"admin", []string{"--user", user, "--admin", "--ttl", "10m"}, "authenticated", "admin", 10 * time.Minute, ""},
-		{"service", []string{"--user", user, "--service"}, "service_role", "", time.Hour, ""},
+		{"user by default", []string{"--user", user, "--email", "ann@example.com"}, "authenticated", "", time.Hour, "ann@example.com"},
+		{"role user", []string{"--user", user, "--role", "user"}, "authenticated", "", time.Hour, ""},
+		{"role admin", []string{"--user", user, "--role", "admin", "--ttl", "10m"}, "authenticated", "admin", 10 * time.Minute, ""},
+		{"role service_role", []string{"--user", user, "--role", "service_role"}, "service_role", "", time.Hour, ""},
+		{"--admin alias", []string{"--user", user, "--admin", "--ttl", "10m"}, "authenticated", "admin", 10 * time.Minute, ""},
+		{"--service alias", []string{"--user", user, "--service"}, "service_role", "", time.Hour, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,6 +115,9 @@ func TestTokenRefusesBadInput(t *testing.T) {
 		{"no user", tokenTestSecret, nil, "user"},
 		{"user not a UUID", tokenTestSecret, []string{"--user", "ann"}, "not a UUID"},
 		{"admin and service", tokenTestSecret, []string{"--user", "0190a7e2-0000-7000-8000-000000000001", "--admin", "--service"}, "admin"},
+		{"role and an alias", tokenTestSecret, []string{"--user", "0190a7e2-0000-7000-8000-000000000001", "--role", "user", "--admin"}, "role"},
+		{"unknown role", tokenTestSecret, []string{"--user", "0190a7e2-0000-7000-8000-000000000001", "--role", "root"}, "user, admin or service_role"},
+		{"role service, not service_role", tokenTestSecret, []string{"--user", "0190a7e2-0000-7000-8000-000000000001", "--role", "service"}, "service_role"},
 		{"negative ttl", tokenTestSecret, []string{"--user", "0190a7e2-0000-7000-8000-000000000001", "--ttl", "-1h"}, "ttl"},
 	}
 	for _, tc := range tests {

@@ -21,11 +21,7 @@ func newChecker(t *testing.T) checker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	durables, err := durablesInCode("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return checker{keda: keda, durables: durables}
+	return checker{keda: keda, durables: durablesInCode()}
 }
 
 // check renders one overlay and runs every check, returning the findings.
@@ -72,14 +68,11 @@ func TestOnlyDevRendersThePlaceholderSecret(t *testing.T) {
 	}
 }
 
-func TestDurablesInCodeFindEveryWorkersConsumers(t *testing.T) {
-	durables, err := durablesInCode("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestTheContractNamesEveryWorkersConsumers(t *testing.T) {
+	durables := durablesInCode()
 	for _, w := range workers {
 		if len(durables[w]) == 0 {
-			t.Errorf("no durable consumer found in services/%s: the source scan no longer matches the code", w)
+			t.Errorf("the contract lists no durable consumer of %s", w)
 		}
 	}
 }

@@ -46,6 +46,8 @@ type Config struct {
 	Tracing Tracing
 	// Gateway holds the API gateway's own settings.
 	Gateway Gateway
+	// Wallet holds the wallet service's withdrawal limits.
+	Wallet Wallet
 }
 
 // Holds sets the hold deadline of wallet-paid purchases. The api alone decides expiry: a

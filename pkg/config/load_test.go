@@ -31,6 +31,7 @@ func defaults() Config {
 		Gateway: Gateway{WritesPerMinutePerUser: 600, WritesPerMinutePerIP: 1200, Heartbeat: 15 * time.Second,
 			TouchInterval: 5 * time.Minute, IdempotencyTTL: 24 * time.Hour, IdempotencyLease: 2 * time.Minute,
 			IdempotencySweepInterval: 10 * time.Minute},
+		Wallet: Wallet{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000},
 	}
 }
 

@@ -49,30 +49,62 @@ func StartCluster(dir string, n int) (*Cluster, error) {
 
 // Start (re)starts node i on its ports and store, as after a crash.
 func (c *Cluster) Start(i int) error {
-	var routes []*url.URL
-	for j, p := range c.routes {
-		if j != i {
-			routes = append(routes, &url.URL{Scheme: "nats", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(p))})
-		}
-	}
-	opts := &server.Options{
-		ServerName: fmt.Sprintf("tickup-%d", i+1), Host: "127.0.0.1", Port: c.ports[i],
-		JetStream: true, StoreDir: filepath.Join(c.dir, fmt.Sprintf("node-%d", i+1)), NoLog: true, NoSigs: true,
-		Cluster: server.ClusterOpts{Name: "tickup", Host: "127.0.0.1", Port: c.routes[i]},
-		Routes:  routes,
-	}
-	s, err := server.NewServer(opts)
+	s, err := StartNode(c.Node(i))
 	if err != nil {
-		return fmt.Errorf("start nats node %d: %w", i+1, err)
-	}
-	s.Start()
-	if !s.ReadyForConnections(readyTimeout) {
-		s.Shutdown()
-		return fmt.Errorf("start nats node %d: not ready after %s", i+1, readyTimeout)
+		return err
 	}
 	c.Servers[i] = s
 	return nil
 }
+
+// Node describes node i: its name, ports, store and routes to the others.
+func (c *Cluster) Node(i int) NodeOptions {
+	n := NodeOptions{Name: fmt.Sprintf("tickup-%d", i+1), Port: c.ports[i], ClusterPort: c.routes[i],
+		StoreDir: filepath.Join(c.dir, fmt.Sprintf("node-%d", i+1))}
+	for j, p := range c.routes {
+		if j != i {
+			n.Routes = append(n.Routes, p)
+		}
+	}
+	return n
+}
+
+// NodeOptions describe one node of a cluster on loopback.
+type NodeOptions struct {
+	Name        string
+	Port        int   // client port
+	ClusterPort int   // route port
+	Routes      []int // the other nodes' route ports
+	StoreDir    string
+}
+
+// StartNode starts one clustered JetStream node in this process and returns once it
+// accepts clients (`tickup nats-node` runs it as its own OS process for fault drills).
+func StartNode(n NodeOptions) (*server.Server, error) {
+	var routes []*url.URL
+	for _, p := range n.Routes {
+		routes = append(routes, &url.URL{Scheme: "nats", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(p))})
+	}
+	opts := &server.Options{
+		ServerName: n.Name, Host: "127.0.0.1", Port: n.Port,
+		JetStream: true, StoreDir: n.StoreDir, NoLog: true, NoSigs: true,
+		Cluster: server.ClusterOpts{Name: "tickup", Host: "127.0.0.1", Port: n.ClusterPort},
+		Routes:  routes,
+	}
+	s, err := server.NewServer(opts)
+	if err != nil {
+		return nil, fmt.Errorf("start nats node %s: %w", n.Name, err)
+	}
+	s.Start()
+	if !s.ReadyForConnections(readyTimeout) {
+		s.Shutdown()
+		return nil, fmt.Errorf("start nats node %s: not ready after %s", n.Name, readyTimeout)
+	}
+	return s, nil
+}
+
+// FreePort returns a loopback port nothing listens on now.
+func FreePort() (int, error) { return freePort() }
 
 // Stop shuts node i down (its store stays for a restart).
 func (c *Cluster) Stop(i int) {

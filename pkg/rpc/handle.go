@@ -12,6 +12,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
+
+	"tickup.dev/pkg/db"
 )
 
 // DefaultHandlerTimeout bounds a handler's context unless WithTimeout says otherwise.
@@ -117,7 +119,13 @@ func invoke[Req, Resp any](ctx context.Context, fn func(context.Context, Req) (R
 
 func (e *endpoint) respondError(nc *nats.Conn, call *nats.Msg, err error) {
 	var p *Problem
-	if !errors.As(err, &p) || p == nil {
+	switch {
+	case errors.As(err, &p) && p != nil:
+	case db.Unavailable(err):
+		e.log.Warn("rpc handler: database unavailable", "subject", call.Subject, "err", err)
+		p = NewProblem(http.StatusServiceUnavailable, TypeUnavailable, "Service unavailable",
+			"The service's database is unavailable; try again shortly.")
+	default:
 		e.log.Error("rpc handler failed", "subject", call.Subject, "err", err)
 		p = internalProblem()
 	}

@@ -11,6 +11,8 @@ import (
 const (
 	TypeMalformedJSON = "https://tickup.dev/problems/malformed-json"
 	TypeInternal      = "https://tickup.dev/problems/internal"
+	// TypeUnavailable (503): the handler's database could not be reached; retry shortly.
+	TypeUnavailable = "https://tickup.dev/problems/service-unavailable"
 )
 
 // ContentType is the media type of a problem body.

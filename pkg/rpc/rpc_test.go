@@ -1,6 +1,8 @@
 package rpc_test
 
 import (
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"context"
 	"errors"
 	"fmt"
@@ -62,6 +64,9 @@ func TestErrorsBecomeProblems(t *testing.T) {
 			return poolResp{}, errors.New("pq: relation ticketing.secret_table")
 		},
 		"panic": func(context.Context, poolReq) (poolResp, error) { panic("secret_table exploded") },
+		"dbdown": func(context.Context, poolReq) (poolResp, error) {
+			return poolResp{}, fmt.Errorf("load pool: %w", &pgconn.PgError{Code: "57P01", Message: "secret_table: terminating connection"})
+		},
 	}
 	for name, fn := range handlers {
 		handle(t, e, name, "tickup.rpc.test."+name, fn, rpc.WithLogger(logs.logger()))
@@ -74,6 +79,8 @@ func TestErrorsBecomeProblems(t *testing.T) {
 		{"wrapped", notFound},
 		{"plain", &rpc.Problem{Type: rpc.TypeInternal, Title: "Internal server error", Status: 500}},
 		{"panic", &rpc.Problem{Type: rpc.TypeInternal, Title: "Internal server error", Status: 500}},
+		{"dbdown", &rpc.Problem{Type: rpc.TypeUnavailable, Title: "Service unavailable", Status: 503,
+			Detail: "The service's database is unavailable; try again shortly."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,9 +17,6 @@ require (
 	golang.org/x/text v0.43.0
 	gorm.io/gorm v1.31.2
 	tickup.dev/pkg v0.0.0
-	tickup.dev/services/draw v0.0.0
-	tickup.dev/services/ticketing v0.0.0
-	tickup.dev/services/wallet v0.0.0
 )
 
 require (
@@ -35,7 +32,6 @@ require (
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/chromedp/cdproto v0.160.1 // indirect
-	github.com/cloudflare/circl v1.6.5 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
 	github.com/containerd/errdefs v1.0.0 // indirect
 	github.com/containerd/errdefs/pkg v0.3.0 // indirect
@@ -145,9 +141,3 @@ require (
 )
 
 replace tickup.dev/pkg => ../../pkg
-
-replace tickup.dev/services/draw => ../draw
-
-replace tickup.dev/services/ticketing => ../ticketing
-
-replace tickup.dev/services/wallet => ../wallet

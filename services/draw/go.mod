@@ -8,7 +8,6 @@ require (
 	github.com/nats-io/nats.go v1.55.0
 	gorm.io/gorm v1.31.2
 	tickup.dev/pkg v0.0.0
-	tickup.dev/services/ticketing v0.0.0
 )
 
 require (
@@ -110,5 +109,3 @@ require (
 )
 
 replace tickup.dev/pkg => ../../pkg
-
-replace tickup.dev/services/ticketing => ../ticketing

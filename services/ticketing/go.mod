@@ -108,5 +108,3 @@ require (
 )
 
 replace tickup.dev/pkg => ../../pkg
-
-replace tickup.dev/services/draw => ../draw

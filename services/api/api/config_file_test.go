@@ -62,8 +62,16 @@ func runFromFile(t *testing.T, opts config.Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	done := runUntilCleanup(t, "gateway", func(ctx context.Context) error { return Run(ctx, cfg) })
-	waitHTTPReady(t, "gateway", base+"/readyz", done)
-	return base
+	g := &gateway{base: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, cfg) }()
+	stop := stopper(cancel, done)
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("gateway stop: %v", err)
+		}
+	})
+	g.waitReady(t, done)
+	return g.base
 }

@@ -22,7 +22,7 @@ import (
 // testSecret signs the test tokens (SUPABASE_JWT of every test gateway).
 const testSecret = "tickup-api-test-secret-0123456789abcdef"
 
-// gateway is one gateway started with runWith on a fresh database and its own NATS.
+// gateway is one gateway started with RunWith on a fresh database and its own NATS.
 type gateway struct {
 	base   string // http://127.0.0.1:port
 	nats   string
@@ -61,7 +61,7 @@ func startGateway(t *testing.T, edits ...func(*setup)) *gateway {
 	s.opts.onRouter = func(r *httpapi.Router) { routed <- r.Engine().Routes() }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- runWith(ctx, cfg, s.opts) }()
+	go func() { done <- RunWith(ctx, cfg, s.opts) }()
 	g.stop = stopper(cancel, done)
 	t.Cleanup(func() {
 		if err := g.stop(); err != nil {
@@ -75,7 +75,7 @@ func startGateway(t *testing.T, edits ...func(*setup)) *gateway {
 	return g
 }
 
-// stopper cancels the gateway once and returns what runWith returned.
+// stopper cancels the gateway once and returns what RunWith returned.
 func stopper(cancel context.CancelFunc, done <-chan error) func() error {
 	var once sync.Once
 	var err error
@@ -92,7 +92,7 @@ func stopper(cancel context.CancelFunc, done <-chan error) func() error {
 	}
 }
 
-// waitReady polls /readyz, failing fast if runWith returned.
+// waitReady polls /readyz, failing fast if RunWith returned.
 func (g *gateway) waitReady(t *testing.T, done <-chan error) {
 	t.Helper()
 	testenv.WaitFor(t, 30*time.Second, "gateway /readyz", func() error {

@@ -36,11 +36,11 @@ func migrations() fs.FS {
 // Run runs the API gateway on BACKEND_PORT until ctx is cancelled; cfg.Gateway holds its
 // own settings.
 func Run(ctx context.Context, cfg config.Config) error {
-	return runWith(ctx, cfg, Options{})
+	return RunWith(ctx, cfg, Options{})
 }
 
-// runWith is Run with a test's additions.
-func runWith(ctx context.Context, cfg config.Config, opts Options) error {
+// RunWith is Run with a test's additions (the whole-system tests in e2e/ start gateways with it).
+func RunWith(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations, Log: opts.Log})
 	if err != nil {
 		return err

@@ -9,6 +9,8 @@ import (
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
+
+	"tickup.dev/pkg/contract/events"
 )
 
 // Name is the service's name and its database schema.
@@ -16,7 +18,7 @@ const Name = "draw"
 
 // PoolsDurable is the durable consumer of ticketing.pool.full on the TICKETING stream,
 // shared by the replicas (and the inbox consumer name).
-const PoolsDurable = "draw-pools"
+const PoolsDurable = events.DurableDrawPools
 
 //go:embed migrations/*.sql
 var migrations embed.FS

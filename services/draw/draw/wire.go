@@ -9,7 +9,6 @@ import (
 
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
-	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
@@ -89,13 +88,8 @@ func (w *wiring) serveRPC() error {
 	if err != nil {
 		return err
 	}
-	reader := adapters.DrawReader{DB: w.rt.DB}
-	endpoints := ports.RPC{
-		Commit: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader, Policy: w.policy, Log: w.rt.Log},
-		Proof:  app.GetProof{Proofs: reader, PageSize: proofPageSize},
-		Verify: app.VerifyDraw{Draws: reader},
-		Log:    w.rt.Log,
-	}
+	a := w.application()
+	endpoints := ports.RPC{Commit: a.Commands.CommitPool, Proof: a.Queries.GetProof, Verify: a.Queries.VerifyDraw, Log: w.rt.Log}
 	if err := endpoints.Register(svc); err != nil {
 		return err
 	}
@@ -104,19 +98,24 @@ func (w *wiring) serveRPC() error {
 
 // consumePools queues every full pool for its draw and wakes the drawer after each commit.
 func (w *wiring) consumePools(ctx context.Context) error {
-	c := ports.PoolsConsumer{Now: time.Now, Request: func(tx *gorm.DB) app.RequestDraw {
-		return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacons: w.beacons}
-	}}
-	h := inbox.Handler(w.rt.DB, PoolsDurable, c.Handle)
-	spec := bus.ConsumerSpec{Stream: events.StreamTicketing, Durable: PoolsDurable,
-		FilterSubjects: events.Filters(events.TypePoolFull)}
-	return w.rt.Consume(ctx, spec, func(ctx context.Context, batch []bus.Delivery) error {
-		err := h(ctx, batch)
-		if err == nil {
-			w.signal()
+	r := bus.NewRouter(bus.ConsumerSpec{Durable: PoolsDurable}, inbox.Transactor(w.rt.DB,
+		func(tx *gorm.DB) app.RequestDraw {
+			return app.RequestDraw{Requests: adapters.DrawRequests{Tx: tx}, Beacons: w.beacons}
+		}))
+	ports.RoutePools(r, time.Now)
+	r.Use(func(next bus.BatchHandler) bus.BatchHandler {
+		return func(ctx context.Context, batch []bus.Delivery) error {
+			err := next(ctx, batch)
+			if err == nil {
+				w.signal()
+			}
+			return err
 		}
-		return err
 	})
+	if err := w.rt.QueryMetric(true, "tickup_draws_completed_total", "Pools drawn.", `SELECT count(*) FROM draw`); err != nil {
+		return err
+	}
+	return w.rt.Route(ctx, r)
 }
 
 func (w *wiring) signal() {
@@ -126,15 +125,32 @@ func (w *wiring) signal() {
 	}
 }
 
-func (w *wiring) runDrawer() {
-	h := app.DrawPool{
-		Store:     adapters.DrawStore{DB: w.rt.DB},
-		Ticketing: adapters.Ticketing{Client: ticketingrpc.NewClient(w.rt.Bus.NC), PageSize: ticketsPageSize},
-		Seeds:     adapters.SeedRepository{DB: w.rt.DB},
-		Beacons:   w.beacons,
-		Notify:    w.rt.Config.Notify.URL != "",
-		Backoff:   app.Backoff{Base: retryBase, Cap: drawRetryCap}, Now: time.Now, Log: w.rt.Log,
+// application builds draw's use cases over its adapters (the composition root).
+func (w *wiring) application() app.Application {
+	reader, n := adapters.DrawReader{DB: w.rt.DB}, w.rt.Config.Notify
+	return app.Application{
+		Commands: app.Commands{
+			CommitPool: app.CommitPool{Seeds: adapters.SeedRepository{DB: w.rt.DB}, Random: rand.Reader, Policy: w.policy, Log: w.rt.Log},
+			DrawPool: app.DrawPool{
+				Store:     adapters.DrawStore{DB: w.rt.DB},
+				Ticketing: adapters.Ticketing{Client: ticketingrpc.NewClient(w.rt.Bus.NC), PageSize: ticketsPageSize},
+				Seeds:     adapters.SeedRepository{DB: w.rt.DB},
+				Beacons:   w.beacons,
+				Notify:    n.URL != "",
+				Backoff:   app.Backoff{Base: retryBase, Cap: drawRetryCap}, Now: time.Now, Log: w.rt.Log,
+			},
+			NotifyWinners: app.NotifyWinners{Store: adapters.NotificationStore{DB: w.rt.DB}, Sender: webhook.NewPoster(n.URL, n.Secret),
+				Backoff: app.Backoff{Base: retryBase, Cap: notifyRetryCap}, Now: time.Now},
+		},
+		Queries: app.Queries{
+			GetProof:   app.GetProof{Proofs: reader, PageSize: proofPageSize},
+			VerifyDraw: app.VerifyDraw{Draws: reader},
+		},
 	}
+}
+
+func (w *wiring) runDrawer() {
+	h := w.application().Commands.DrawPool
 	worker := ports.Worker{Name: "drawer", Step: h.Step, Poll: pollInterval, Wake: w.wake, Log: w.rt.Log}
 	w.rt.Go("drawer", worker.Run)
 }
@@ -148,8 +164,7 @@ func (w *wiring) runNotifier() {
 	if n.Secret == "" {
 		w.rt.Log.Warn("winner notifications are not signed with a secret: set TICKUP_NOTIFY_WEBHOOK_SECRET")
 	}
-	h := app.NotifyWinners{Store: adapters.NotificationStore{DB: w.rt.DB}, Sender: webhook.NewPoster(n.URL, n.Secret),
-		Backoff: app.Backoff{Base: retryBase, Cap: notifyRetryCap}, Now: time.Now}
+	h := w.application().Commands.NotifyWinners
 	worker := ports.Worker{Name: "notifier", Step: h.Step, Poll: pollInterval, Log: w.rt.Log}
 	w.rt.Go("notifier", worker.Run)
 }

@@ -17,10 +17,12 @@ import (
 	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/draw/draw"
-	"tickup.dev/services/ticketing/ticketing"
 )
 
 const waitLimit = 60 * time.Second
+
+// ticketingName is the ticketing service's name: its database role and schema.
+const ticketingName = "ticketing"
 
 // world is one test's system: a fresh database, NATS, the real ticketing service, the draw
 // service (in process or as a process), clients, and an admin connection for assertions.
@@ -63,11 +65,18 @@ func (w *world) startDraw(extra ...string) {
 	w.run("draw", draw.Run, testenv.Config(w.t, w.drawDSN(), w.natsURL, extra...), draw.Name)
 }
 
-// startTicketing runs the real ticketing service in process; it needs draw's commit endpoint.
+// startTicketing runs the real ticketing service as a process (it needs draw's commit
+// endpoint). The binary is built from the workspace: the draw module requires no other
+// service, so its tests reach ticketing only through NATS, as the draw service does.
 func (w *world) startTicketing() {
 	w.t.Helper()
-	dsn := testenv.ServiceDSN(w.t, w.admin, ticketing.Name)
-	w.run("ticketing", ticketing.Run, testenv.Config(w.t, dsn, w.natsURL), ticketing.Name)
+	bin := testenv.BuildBinary(w.t, "tickup.dev/services/ticketing")
+	port := testenv.FreePort(w.t)
+	env := []string{"DATABASE_URL=" + testenv.ServiceDSN(w.t, w.admin, ticketingName), "NATS_URL=" + w.natsURL,
+		fmt.Sprintf("TICKUP_TICKETING_HEALTH_PORT=%d", port), "TICKUP_LOG_FORMAT=text", "TICKUP_LOG_LEVEL=warn",
+		"TICKUP_SHUTDOWN_GRACE=10s", "TICKUP_DATA_DIR=" + w.t.TempDir(), "TICKUP_ENV=test"}
+	testenv.StartProcess(w.t, "ticketing", bin, nil, env...)
+	waitReady(w.t, "ticketing process", port)
 }
 
 func (w *world) run(name string, run func(context.Context, config.Config) error, cfg config.Config, svc string) {

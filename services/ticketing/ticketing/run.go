@@ -10,6 +10,8 @@ import (
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
+
+	"tickup.dev/pkg/contract/events"
 )
 
 // Name is the service's name and its database schema.
@@ -17,9 +19,9 @@ const Name = "ticketing"
 
 // Durable consumer names, shared by the replicas (and the inbox consumer names).
 const (
-	PurchasesDurable = "ticketing-purchases"
-	DrawsDurable     = "ticketing-draws"
-	ReversalsDurable = "ticketing-reversals"
+	PurchasesDurable = events.DurableTicketingPurchases
+	DrawsDurable     = events.DurableTicketingDraws
+	ReversalsDurable = events.DurableTicketingReversals
 )
 
 // IssueTransactionsMetric counts the committed issuance transactions; /metrics on the

@@ -18,7 +18,7 @@ import (
 // a completed payout's debit cannot be reversed (the money left; a return is a new credit).
 func TestAdminActionsNeverTakeAWalletBelowZero(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	handled := int64(0)
 	deliver := func(ev events.Event) {

@@ -14,7 +14,7 @@ import (
 // TestHoldsCountAgainstTheBalance: two holds together can never exceed the balance.
 func TestHoldsCountAgainstTheBalance(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 1000)
 	first, second := wallettest.NewPurchase(user, pool, 600), wallettest.NewPurchase(user, pool, 600)
@@ -39,7 +39,7 @@ func TestHoldsCountAgainstTheBalance(t *testing.T) {
 // rejected or released moves no money, whatever the order of events.
 func TestReleasedOrRejectedHoldIsNeverCaptured(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 1000)
 	rejected := wallettest.NewPurchase(user, pool, 5000)
@@ -65,7 +65,7 @@ func TestReleasedOrRejectedHoldIsNeverCaptured(t *testing.T) {
 // purchase.created (two replicas may reorder them) leaves no hold to expire.
 func TestFailureBeforeCreationKeepsTheHoldFromEverBeingPlaced(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 1000)
 	p := wallettest.NewPurchase(user, uuid.NewString(), 300)
@@ -83,7 +83,7 @@ func TestFailureBeforeCreationKeepsTheHoldFromEverBeingPlaced(t *testing.T) {
 // message ids (as a re-published event would arrive): nothing happens the second time.
 func TestReleaseTwiceAndCaptureTwiceAreNoOps(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 1000)
 	captured, released := wallettest.NewPurchase(user, pool, 300), wallettest.NewPurchase(user, pool, 200)
@@ -116,8 +116,8 @@ func TestReleaseTwiceAndCaptureTwiceAreNoOps(t *testing.T) {
 // purchase.failed. Time alone releases nothing.
 func TestWalletPausedPastTheHoldDeadlineNeverReleasesOnItsOwnClock(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 1000)
 	deadline := time.Now().Add(time.Millisecond)

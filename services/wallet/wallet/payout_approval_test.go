@@ -15,7 +15,7 @@ import (
 // neither that person nor the wallet's owner may approve it, another admin may.
 func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	owner, alice, bob := uuid.NewString(), uuid.NewString(), uuid.NewString()
 	env.Fund(t, owner, 10_000)
@@ -69,7 +69,7 @@ func TestAnAdminCannotApproveAWithdrawalTheyRequested(t *testing.T) {
 // store a withdrawal approved by its requester.
 func TestTheDatabaseRefusesASelfApprovedWithdrawal(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	owner := uuid.NewString()
 	env.Fund(t, owner, 10_000)
 	w, err := env.Client.RequestWithdrawal(context.Background(), walletrpc.WithdrawalCreateRequest{UserID: owner,

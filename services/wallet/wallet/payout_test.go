@@ -14,8 +14,8 @@ import (
 // ids, and a non-cash draw once: each winner is credited once, for the cash prize only.
 func TestCashPrizeIsPaidOncePerWinningTicket(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	alice, bob := uuid.NewString(), uuid.NewString()
 	cash := events.DrawCompleted{SchemaVersion: events.SchemaVersion, DrawID: uuid.NewString(), PoolID: uuid.NewString(),
 		PrizeID: uuid.NewString(), PrizeType: "CASH", PrizeValueCents: 25000, Currency: "EUR",

@@ -20,8 +20,8 @@ import (
 // nothing), and every wallet ends where it started.
 func TestConcurrentCaptureReversalAndCancellationGiveBackOnce(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	pool := uuid.NewString()
 	users := make([]string, 5)
 	for i := range users {

@@ -24,7 +24,7 @@ func captureEntry(t *testing.T, env *wallettest.Env, p wallettest.Purchase) int6
 // (delivered twice) gives nothing more, so the wallet ends at 1,000, not 1,400.
 func TestReversedCaptureThenCancellationRefundsOnce(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 1000)
 	p := wallettest.NewPurchase(user, uuid.NewString(), 400)
@@ -49,7 +49,7 @@ func TestReversedCaptureThenCancellationRefundsOnce(t *testing.T) {
 // cancelled (400 refunded), then an admin tries to reverse the capture: refused, nothing moves.
 func TestRefundedPurchaseCaptureCannotBeReversed(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 1000)
 	p := wallettest.NewPurchase(user, uuid.NewString(), 400)
@@ -71,7 +71,7 @@ func TestRefundedPurchaseCaptureCannotBeReversed(t *testing.T) {
 // withdrawal payable): it is refused and nothing changes.
 func TestReversingATopUpUnderAWithdrawalHoldCannotGoNegative(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	topup, err := env.Client.CreateTopup(ctx, walletrpc.CreateTopupRequest{UserID: user, AmountCents: 1000, Provider: "generic"})
@@ -104,7 +104,7 @@ func TestReversingATopUpUnderAWithdrawalHoldCannotGoNegative(t *testing.T) {
 // the wallet's lock and is refused; the withdrawal stays REQUESTED and no debit is booked.
 func TestApprovingAWithdrawalRechecksFunds(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	wallet := env.Fund(t, user, 1000)

@@ -15,7 +15,7 @@ import (
 
 func TestWalletLedgerAndAdminOperationsOverRPC(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 
@@ -63,7 +63,7 @@ func TestWalletLedgerAndAdminOperationsOverRPC(t *testing.T) {
 
 func TestRPCRefusesBadRequests(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	tests := []struct {

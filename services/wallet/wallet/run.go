@@ -7,9 +7,12 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
 
+	"gorm.io/gorm"
+
+	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/config"
+	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/service"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
@@ -25,23 +28,19 @@ var migrations embed.FS
 // Migrations are the service's own tables (the NNNN_name.sql files of migrations/).
 var Migrations fs.FS = mustSub(migrations, "migrations")
 
-// Run runs the wallet service until ctx is cancelled, with its options from the environment.
+// Run runs the wallet service until ctx is cancelled, with its settings from cfg (the
+// wallet.* keys and holds.ttl).
 func Run(ctx context.Context, cfg config.Config) error {
-	opts, err := OptionsFromEnv(os.Getenv)
-	if err != nil {
-		return fmt.Errorf("%s: invalid options: %w", Name, err)
-	}
-	return RunWithOptions(ctx, cfg, opts)
-}
-
-// RunWithOptions runs the wallet service until ctx is cancelled.
-func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations})
 	if err != nil {
 		return err
 	}
-	a := app.New(adapters.NewStore(rt.DB), opts.appConfig(cfg.Holds), rt.Log)
-	if err := serve(ctx, rt, a); err != nil {
+	appCfg := appConfig(cfg)
+	a := app.New(adapters.NewStore(rt.DB), appCfg, rt.Log)
+	batch := inbox.Transactor(rt.DB, func(tx *gorm.DB) app.Application {
+		return app.New(adapters.Bind(tx), appCfg, rt.Log) // an event batch's unit of work
+	})
+	if err := serve(ctx, rt, a, batch); err != nil {
 		return rt.Abort(err)
 	}
 	return rt.Run(ctx)
@@ -50,7 +49,7 @@ func RunWithOptions(ctx context.Context, cfg config.Config, opts Options) error 
 // serve registers the endpoints and consumers, then the health endpoints: the service
 // reports ready only once it can answer. There is no hold sweeper: the api decides when a
 // purchase's hold has expired, and the wallet releases it on purchase.failed.
-func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
+func serve(ctx context.Context, rt *service.Runtime, a app.Application, batch bus.Transactor[app.Application]) error {
 	svc, err := rt.Micro("Tickup wallet: balances, holds, top-ups, withdrawals, ledger")
 	if err != nil {
 		return err
@@ -61,10 +60,14 @@ func serve(ctx context.Context, rt *service.Runtime, a *app.App) error {
 	if err := rt.Bus.NC.Flush(); err != nil {
 		return fmt.Errorf("flush rpc subscriptions: %w", err)
 	}
-	for _, c := range ports.Consumers(rt.DB, a, rt.Log) {
-		if err := rt.Consume(ctx, c.Spec, c.Handler); err != nil {
+	for _, r := range ports.Routers(batch) {
+		if err := rt.Route(ctx, r); err != nil {
 			return err
 		}
+	}
+	if err := rt.QueryMetric(false, "tickup_wallet_active_holds", "Wallet holds placed and not yet captured or released.",
+		`SELECT count(*) FROM wallet_hold WHERE status = 'ACTIVE'`); err != nil {
+		return err
 	}
 	return rt.ServeHealth()
 }

@@ -21,8 +21,8 @@ const price = 500
 // available balance never drops below zero, and the 120 tickets are then captured once each.
 func TestTwoHundredConcurrentPurchasesFromOneWallet(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	user, pool := uuid.NewString(), uuid.NewString()
 	walletID := env.Fund(t, user, 120*price)
 

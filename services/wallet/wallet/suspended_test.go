@@ -17,7 +17,7 @@ import (
 // purchase was captured: new purchases and withdrawals are refused, refunds still arrive.
 func TestSuspendedWalletCannotPayOrWithdrawButReceivesRefunds(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user, pool := uuid.NewString(), uuid.NewString()
 	env.Fund(t, user, 5000)

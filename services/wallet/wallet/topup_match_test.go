@@ -18,7 +18,7 @@ import (
 // then completes the top-up as usual.
 func TestTopUpWebhookMustMatchProviderAmountAndCurrency(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	topup, err := env.Client.CreateTopup(ctx, walletrpc.CreateTopupRequest{UserID: user, AmountCents: 2500, Provider: "stripe"})
@@ -65,7 +65,7 @@ func TestTopUpWebhookMustMatchProviderAmountAndCurrency(t *testing.T) {
 // is credited once (the top-up becomes COMPLETED), however often the success is redelivered.
 func TestSuccessForACancelledTopUpIsNeverDropped(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	topup, err := env.Client.CreateTopup(ctx, walletrpc.CreateTopupRequest{UserID: user, AmountCents: 2500, Provider: "generic"})

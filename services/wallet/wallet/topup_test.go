@@ -26,8 +26,8 @@ func topupEvent(topup walletrpc.Topup, txn string) events.Topup {
 // recorded as an unmatched payment for an operator.
 func TestTopupSuccessDeliveredFiveTimesCreditsOnce(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	user := uuid.NewString()
 	topup, err := env.Client.CreateTopup(context.Background(), walletrpc.CreateTopupRequest{UserID: user, AmountCents: 2500, Provider: "stripe"})
 	if err != nil {
@@ -66,7 +66,7 @@ func TestTopupSuccessDeliveredFiveTimesCreditsOnce(t *testing.T) {
 // owner can see or cancel one, and only before processing.
 func TestTopupLifecycle(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user, stranger := uuid.NewString(), uuid.NewString()
 	create := walletrpc.CreateTopupRequest{UserID: user, AmountCents: 1000, Provider: "generic"}

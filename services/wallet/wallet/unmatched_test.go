@@ -18,7 +18,7 @@ import (
 // each recorded once however often they are redelivered, listed for admins, and resolved once.
 func TestUnmatchedPaymentsAreListedAndResolvedOnce(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	topup, err := env.Client.CreateTopup(ctx, walletrpc.CreateTopupRequest{UserID: user, AmountCents: 1500, Provider: "stripe"})

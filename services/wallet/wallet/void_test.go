@@ -17,8 +17,8 @@ import (
 // message ids, shuffled, to two replicas: each purchase is refunded exactly once.
 func TestCancelledPoolRefundsEachPurchaseOnce(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
-	env.Start(t, wallettest.Options())
+	env.Start(t)
+	env.Start(t)
 	pool := uuid.NewString()
 	users := make([]string, 10)
 	for i := range users {
@@ -73,7 +73,7 @@ func captureWalletPaid(t *testing.T, env *wallettest.Env, ps []wallettest.Purcha
 // (delivered twice, once without payment_method): the amount is credited once as REFUND.
 func TestRejectedCardPurchaseIsRefundedOnceAsStoreCredit(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	card := wallettest.NewPurchase(uuid.NewString(), uuid.NewString(), 1200)
 	card.Method = events.PaymentProvider
 	legacy := card.Rejected()

@@ -18,7 +18,7 @@ import (
 // success completes it.
 func TestWithdrawalWebhookMustMatchProviderAmountAndCurrency(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	ctx := context.Background()
 	user := uuid.NewString()
 	env.Fund(t, user, 10_000)

@@ -42,7 +42,7 @@ func requestApproved(t *testing.T, env *wallettest.Env, user string, amount int6
 
 func TestWithdrawalHappyPath(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 10000)
 	w := requestApproved(t, env, user, 3000)
@@ -73,7 +73,7 @@ func TestWithdrawalHappyPath(t *testing.T) {
 
 func TestWithdrawalFailurePath(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 10000)
 	w := requestApproved(t, env, user, 4000)
@@ -99,9 +99,8 @@ func TestWithdrawalFailurePath(t *testing.T) {
 // funds and the required fields, and that rejected and cancelled requests free their hold.
 func TestWithdrawalLimitsAndDecisions(t *testing.T) {
 	env := wallettest.New(t)
-	opts := wallettest.Options()
-	opts.MinWithdrawalCents, opts.DailyWithdrawalCents = 1000, 5000
-	env.Start(t, opts)
+	// The limits through their settings, as an operator sets them.
+	env.Start(t, "TICKUP_WALLET_MIN_WITHDRAWAL_CENTS=1000", "TICKUP_WALLET_DAILY_WITHDRAWAL_CENTS=5000")
 	ctx := context.Background()
 	user := uuid.NewString()
 	env.Fund(t, user, 20000)
@@ -142,7 +141,7 @@ func TestWithdrawalLimitsAndDecisions(t *testing.T) {
 
 func TestWithdrawalNeedsAvailableFunds(t *testing.T) {
 	env := wallettest.New(t)
-	env.Start(t, wallettest.Options())
+	env.Start(t)
 	user := uuid.NewString()
 	env.Fund(t, user, 1500)
 	env.Publish(t, wallettest.NewPurchase(user, uuid.NewString(), 1000).Created())

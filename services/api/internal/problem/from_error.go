@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"tickup.dev/pkg/db"
 )
 
 // internalDetail is all a client learns about an unexpected error; the cause goes to the log.
@@ -50,7 +52,7 @@ func FromError(err error) Problem {
 		return New(http.StatusRequestEntityTooLarge, SlugBodyTooLarge, "The request body is too large.")
 	case errors.Is(err, context.DeadlineExceeded):
 		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The request timed out; try again.")
-	case dependencyDown(err):
+	case db.Unavailable(err):
 		return New(http.StatusServiceUnavailable, SlugServiceUnavailable, "The database is unavailable; try again shortly.")
 	default:
 		return internal()

@@ -7,6 +7,9 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// retryAfterSeconds is what a 503 tells the client to wait before trying again.
+const retryAfterSeconds = "2"
+
 // Write answers the request with p as application/problem+json and aborts the handler
 // chain. The request id and the request path fill RequestID and Instance when empty. A 503
 // says when to try again (Retry-After) unless the handler already did.

@@ -44,7 +44,7 @@ func NewModule(db *gorm.DB, secrets config.Webhooks, log *slog.Logger) *Module {
 type Ack struct {
 	Received  bool   `json:"received"`
 	Duplicate bool   `json:"duplicate" doc:"The event id was handled before: nothing changed."`
-	Outcome   string `json:"outcome" doc:"What the event did: confirmed, failed, processing, forwarded, refunded, disputed, reinstated, recorded (a case for an operator), unchanged or ignored."`
+	Outcome   string `json:"outcome" enum:"confirmed,failed,processing,forwarded,unchanged,refunded,disputed,reinstated,operator-review,event-type-ignored,failure-after-success-ignored,success-after-failure-ignored,success-after-reversal-ignored" doc:"What the event did (docs/webhooks.md, Answers): the purchase is confirmed, failed, refunded, disputed or reinstated (a dispute won); processing (nothing changed yet); forwarded to the wallet (top-ups, withdrawals); unchanged (already so); operator-review (a payment case kept for an operator); event-type-ignored (a type Tickup does not act on); failure-after-success-ignored, success-after-failure-ignored, success-after-reversal-ignored (a verdict contradicting the settled purchase: nothing changed, logged for an operator)."`
 }
 
 // Register adds POST /webhooks/stripe and POST /webhooks/generic.

@@ -10,19 +10,29 @@ import (
 	"tickup.dev/pkg/outbox"
 )
 
-// Outcomes recorded on receipts and answered in Ack.
+// Outcomes recorded on receipts and answered in Ack, each named for what the event did
+// (docs/webhooks.md lists them; Ack's enum is this list).
 const (
-	recordedConfirmed  = "confirmed"
-	recordedFailed     = "failed"
-	recordedProcessing = "processing"
-	recordedForwarded  = "forwarded"
-	recordedUnchanged  = "unchanged"
-	recordedIgnored    = "ignored"
-	recordedRefunded   = "refunded"
-	recordedDisputed   = "disputed"
-	recordedReinstated = "reinstated"
-	recordedForReview  = "recorded" // a payment case for an operator, nothing else changed
+	recordedConfirmed   = "confirmed"  // the purchase is CONFIRMED
+	recordedFailed      = "failed"     // the purchase is FAILED
+	recordedProcessing  = "processing" // the provider is still at work: nothing changed
+	recordedForwarded   = "forwarded"  // a top-up or withdrawal verdict went to the wallet
+	recordedUnchanged   = "unchanged"  // the purchase already was where the event puts it
+	recordedRefunded    = "refunded"
+	recordedDisputed    = "disputed"
+	recordedReinstated  = "reinstated"         // a dispute won: the purchase is CONFIRMED again
+	recordedForReview   = "operator-review"    // a payment case for an operator, nothing else changed
+	recordedTypeIgnored = "event-type-ignored" // a type Tickup does not act on
+	// A verdict contradicting a settled purchase changes nothing and is logged for an operator.
+	recordedFailureAfterSuccess  = "failure-after-success-ignored"  // failed, but the purchase was paid
+	recordedSuccessAfterFailure  = "success-after-failure-ignored"  // paid, but the purchase FAILED
+	recordedSuccessAfterReversal = "success-after-reversal-ignored" // paid, but it is REFUNDED or DISPUTED
 )
+
+// outcomes is every outcome, in the order docs/webhooks.md lists them.
+var outcomes = []string{recordedConfirmed, recordedFailed, recordedProcessing, recordedForwarded,
+	recordedUnchanged, recordedRefunded, recordedDisputed, recordedReinstated, recordedForReview,
+	recordedTypeIgnored, recordedFailureAfterSuccess, recordedSuccessAfterFailure, recordedSuccessAfterReversal}
 
 // record applies n and writes its receipt in one transaction. An event id already
 // received changes nothing and answers the first outcome; a refused event (an error)
@@ -67,7 +77,7 @@ func (m *Module) apply(ctx context.Context, tx *gorm.DB, n notice) (string, erro
 	switch {
 	case n.outcome == "":
 		m.log.InfoContext(ctx, "webhook event type ignored", "provider", n.provider, "event_id", n.eventID, "type", n.eventType)
-		return recordedIgnored, nil
+		return recordedTypeIgnored, nil
 	case reversal(n.outcome):
 		return m.settleReversal(ctx, tx, n)
 	case n.purchaseID != "":
@@ -79,10 +89,11 @@ func (m *Module) apply(ctx context.Context, tx *gorm.DB, n notice) (string, erro
 }
 
 // forward hands a top-up or withdrawal outcome to the wallet, which checks the ids and
-// applies each provider transaction once; nil ev (nothing to forward) is ignored.
+// applies each provider transaction once; nil ev (a withdrawal still processing, which the
+// wallet already knows) forwards nothing.
 func forward(ctx context.Context, tx *gorm.DB, aggregateID string, ev events.Event) (string, error) {
 	if ev == nil {
-		return recordedIgnored, nil
+		return recordedProcessing, nil
 	}
 	return recordedForwarded, outbox.Add(ctx, tx, aggregateID, ev)
 }

@@ -16,8 +16,9 @@ import (
 // settlePurchase applies a payment verdict to the purchase n names, locked for the rest of
 // the transaction: the purchase must be paid through this provider, for this amount and
 // currency, by this transaction (bound to it on first sight; the client's provider_txn_id
-// is only a hint and never decides). A verdict contradicting a
-// settled purchase (paid after it FAILED) changes nothing and is logged for an operator.
+// is only a hint and never decides). A verdict contradicting a settled purchase (paid after
+// it FAILED, failed after it was paid) changes nothing, is logged for an operator and
+// answered with an outcome naming the contradiction.
 func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (string, error) {
 	p, err := purchases.Lock(ctx, tx, n.purchaseID)
 	if errors.Is(err, purchases.ErrNotFound) {
@@ -42,7 +43,7 @@ func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (str
 	case errors.As(err, &illegal):
 		m.log.ErrorContext(ctx, "payment verdict contradicts the purchase: review it", "provider", n.provider,
 			"event_id", n.eventID, "purchase_id", p.PurchaseID, "status", p.Status, "verdict", n.outcome)
-		return recordedIgnored, nil
+		return contradiction(to, p.Status), nil
 	case errors.Is(err, purchases.ErrTxnMismatch):
 		return "", unprocessable("provider-txn-mismatch", "The purchase is paid by another provider transaction.", err)
 	case errors.Is(err, purchases.ErrTxnInUse):
@@ -56,6 +57,17 @@ func (m *Module) settlePurchase(ctx context.Context, tx *gorm.DB, n notice) (str
 		return recordedConfirmed, nil
 	}
 	return recordedFailed, nil
+}
+
+// contradiction names a verdict (to) that a settled purchase's status does not allow.
+func contradiction(to, status string) string {
+	switch {
+	case to == purchases.StatusFailed:
+		return recordedFailureAfterSuccess
+	case status == purchases.StatusFailed:
+		return recordedSuccessAfterFailure
+	}
+	return recordedSuccessAfterReversal
 }
 
 // matches checks that the event is about p as it was bought: paid through this provider,

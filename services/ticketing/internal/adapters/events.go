@@ -32,15 +32,20 @@ func poolEvent(p domain.Pool, reason string) events.Pool {
 }
 
 // ticketEvent describes a ticket and the purchase that paid for it.
-func ticketEvent(t ticketRow, purchaseType, reason string) events.Ticket {
-	e := events.Ticket{SchemaVersion: events.SchemaVersion, TicketID: t.TicketID.String(),
+func ticketEvent(t domain.Ticket, purchaseType, reason string) events.Ticket {
+	e := events.Ticket{SchemaVersion: events.SchemaVersion, TicketID: t.ID.String(),
 		PurchaseID: t.PurchaseID.String(), PoolID: t.PoolID.String(), UserID: t.UserID.String(),
-		PurchaseType: purchaseType, TicketNum: t.TicketNum, Weight: t.Weight, AmountCents: t.AmountCents,
+		PurchaseType: purchaseType, TicketNum: t.Num, Weight: t.Weight, AmountCents: t.AmountCents,
 		Currency: t.Currency, PaymentMethod: t.PaymentMethod, Reason: reason}
-	if t.RetryOfTicketID != nil {
-		e.RetryOfTicketID = t.RetryOfTicketID.String()
+	if t.RetryOf != nil {
+		e.RetryOfTicketID = t.RetryOf.String()
 	}
 	return e
+}
+
+// refundEvent is the ticket.voided event of a refund.
+func refundEvent(r domain.Refund) events.Event {
+	return events.TicketVoided(ticketEvent(r.Ticket, r.PurchaseType, r.Reason))
 }
 
 // purchaseEvent describes a purchase that got no ticket of its own (a rejection or a boost).

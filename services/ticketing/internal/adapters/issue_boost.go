@@ -22,14 +22,12 @@ func (w *batchWriter) boost(pp domain.PoolPlan) error {
 		if len(rows) != 1 {
 			return fmt.Errorf("boost ticket %s: not a ticket of pool %s", pu.TicketID, pu.PoolID)
 		}
-		t := rows[0]
-		w.boosts = append(w.boosts, boostRow{PurchaseID: pu.PurchaseID, TicketID: t.TicketID, PoolID: pu.PoolID,
-			UserID: pu.UserID, AmountCents: pu.AmountCents, Currency: pu.Currency, PaymentMethod: pu.PaymentMethod,
-			CreatedAt: w.now})
-		w.outcome(pu, domain.PurchaseBoosted, &t.TicketID, "")
-		t.PurchaseID, t.AmountCents, t.Currency, t.PaymentMethod = pu.PurchaseID, pu.AmountCents, pu.Currency, pu.PaymentMethod
-		t.RetryOfTicketID = nil
-		w.emit(pp.PoolID, events.TicketBoosted(ticketEvent(t, domain.PurchaseBoost, "")))
+		t := rows[0].domain()
+		b := domain.Boost{PurchaseID: pu.PurchaseID, TicketID: t.ID, PoolID: pu.PoolID, UserID: pu.UserID,
+			AmountCents: pu.AmountCents, Currency: pu.Currency, PaymentMethod: pu.PaymentMethod, CreatedAt: w.now}
+		w.boosts = append(w.boosts, toBoostRow(b))
+		w.outcome(pu, domain.PurchaseBoosted, &t.ID, "")
+		w.emit(pp.PoolID, events.TicketBoosted(ticketEvent(t.BoostedBy(b), domain.PurchaseBoost, "")))
 	}
 	return nil
 }

@@ -16,7 +16,6 @@ import (
 // rows of every pool and inserts each table's rows in one statement.
 type batchWriter struct {
 	tx       *gorm.DB
-	pools    map[uuid.UUID]domain.Pool
 	now      time.Time
 	tickets  []ticketRow
 	boosts   []boostRow
@@ -24,8 +23,8 @@ type batchWriter struct {
 	events   map[uuid.UUID][]events.Event
 }
 
-func newBatchWriter(tx *gorm.DB, pools map[uuid.UUID]domain.Pool, now time.Time) *batchWriter {
-	return &batchWriter{tx: tx, pools: pools, now: now, events: map[uuid.UUID][]events.Event{}}
+func newBatchWriter(tx *gorm.DB, now time.Time) *batchWriter {
+	return &batchWriter{tx: tx, now: now, events: map[uuid.UUID][]events.Event{}}
 }
 
 func (w *batchWriter) apply(ctx context.Context, plan domain.IssuePlan) error {
@@ -49,52 +48,43 @@ func (w *batchWriter) apply(ctx context.Context, plan domain.IssuePlan) error {
 	return nil
 }
 
-// issue numbers the pool's accepted purchases consecutively after tickets_sold.
+// issue writes the pool's new tickets with the numbers the plan gave them.
 func (w *batchWriter) issue(pp domain.PoolPlan) error {
-	n := len(pp.Issue)
-	if n == 0 {
+	if len(pp.Issue) == 0 {
 		return nil
 	}
-	sold, state, err := takeNumbers(w.tx, pp.PoolID, n)
-	if err != nil {
+	if err := saveSold(w.tx, pp.Pool, len(pp.Issue)); err != nil {
 		return err
 	}
 	for i, pu := range pp.Issue {
-		row, err := newTicketRow(pu, sold-n+1+i, w.now)
+		row, err := newTicketRow(pu, pp.FirstNum+i, w.now)
 		if err != nil {
 			return err
 		}
 		w.tickets = append(w.tickets, row)
 		w.outcome(pu, domain.PurchaseIssued, &row.TicketID, "")
-		w.emit(pp.PoolID, events.TicketIssued(ticketEvent(row, pu.Type, "")))
+		w.emit(pp.PoolID, events.TicketIssued(ticketEvent(row.domain(), pu.Type, "")))
 	}
-	if state == domain.StateFull {
-		p := w.pools[pp.PoolID]
-		p.TicketsSold, p.State = sold, state
-		w.emit(pp.PoolID, events.PoolFull(poolEvent(p, "")))
+	if pp.Filled() {
+		w.emit(pp.PoolID, events.PoolFull(poolEvent(pp.Pool, "")))
 	}
 	return nil
 }
 
-// takeNumbers is the hot path's one statement: it adds n tickets to the pool and sets FULL
-// when they fill it, refusing (no row) a pool that is no longer OPEN or has no room.
-func takeNumbers(tx *gorm.DB, poolID uuid.UUID, n int) (int, domain.State, error) {
-	var rows []struct {
-		TicketsSold int
-		State       string
+// saveSold is the hot path's one statement: it stores the pool's new tickets_sold and
+// state, guarded on the count the plan started from (the pool is locked, so the guard
+// holds unless something changed the pool behind the lock).
+func saveSold(tx *gorm.DB, p domain.Pool, issued int) error {
+	res := tx.Exec(`UPDATE raffle_pool SET tickets_sold = @sold, state = @state, updated_at = now()
+		WHERE pool_id = @pool AND state = 'OPEN' AND tickets_sold = @before AND @sold <= tickets_required`,
+		map[string]any{"sold": p.TicketsSold, "state": string(p.State), "pool": p.ID, "before": p.TicketsSold - issued})
+	if res.Error != nil {
+		return fmt.Errorf("number %d tickets in pool %s: %w", issued, p.ID, res.Error)
 	}
-	err := tx.Raw(`UPDATE raffle_pool SET tickets_sold = tickets_sold + @n,
-			state = CASE WHEN tickets_sold + @n = tickets_required THEN 'FULL' ELSE state END,
-			updated_at = now()
-		WHERE pool_id = @pool AND state = 'OPEN' AND tickets_sold + @n <= tickets_required
-		RETURNING tickets_sold, state`, map[string]any{"n": n, "pool": poolID}).Scan(&rows).Error
-	if err != nil {
-		return 0, "", fmt.Errorf("number %d tickets in pool %s: %w", n, poolID, err)
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("number %d tickets in pool %s: the pool is no longer OPEN with room", issued, p.ID)
 	}
-	if len(rows) != 1 {
-		return 0, "", fmt.Errorf("number %d tickets in pool %s: the pool is no longer OPEN with room", n, poolID)
-	}
-	return rows[0].TicketsSold, domain.State(rows[0].State), nil
+	return nil
 }
 
 func newTicketRow(pu domain.Purchase, num int, now time.Time) (ticketRow, error) {
@@ -102,11 +92,5 @@ func newTicketRow(pu domain.Purchase, num int, now time.Time) (ticketRow, error)
 	if err != nil {
 		return ticketRow{}, fmt.Errorf("ticket id: %w", err)
 	}
-	row := ticketRow{TicketID: id, PoolID: pu.PoolID, TicketNum: num, UserID: pu.UserID, PurchaseID: pu.PurchaseID,
-		Weight: 1, Source: domain.PurchaseEntry, AmountCents: pu.AmountCents, Currency: pu.Currency,
-		PaymentMethod: pu.PaymentMethod, CreatedAt: now}
-	if pu.Type == domain.PurchaseRetry {
-		row.Source, row.RetryOfTicketID = domain.PurchaseRetry, &pu.LosingTicketID
-	}
-	return row, nil
+	return toTicketRow(domain.IssuedTicket(id, pu, num, now)), nil
 }

@@ -10,19 +10,20 @@ import (
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
 // Cancel implements app.Pools.
-func (r PoolRepository) Cancel(ctx context.Context, id uuid.UUID, reason string, now time.Time) (domain.Pool, error) {
+func (r PoolRepository) Cancel(ctx context.Context, id uuid.UUID, decide app.CancelFunc) (domain.Pool, error) {
 	var out domain.Pool
 	err := r.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row, err := lockPool(tx, id)
 		if err != nil {
 			return err
 		}
-		out = row.domain()
-		return cancel(ctx, tx, &out, reason, now)
+		out, err = cancel(ctx, tx, row.domain(), decide)
+		return err
 	})
 	if err != nil {
 		return domain.Pool{}, fmt.Errorf("cancel pool %s: %w", id, err)
@@ -32,7 +33,7 @@ func (r PoolRepository) Cancel(ctx context.Context, id uuid.UUID, reason string,
 
 // CancelExpired implements app.Pools. SKIP LOCKED lets replicas sweep side by side, and
 // leaves a pool that an issuance batch holds to the next sweep.
-func (r PoolRepository) CancelExpired(ctx context.Context, reason string, now time.Time) (bool, error) {
+func (r PoolRepository) CancelExpired(ctx context.Context, now time.Time, decide app.CancelFunc) (bool, error) {
 	err := r.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var row poolRow
 		res := tx.Raw(`SELECT * FROM raffle_pool WHERE state = 'OPEN' AND closes_at <= ?
@@ -43,8 +44,8 @@ func (r PoolRepository) CancelExpired(ctx context.Context, reason string, now ti
 		if res.RowsAffected == 0 {
 			return gorm.ErrRecordNotFound
 		}
-		p := row.domain()
-		return cancel(ctx, tx, &p, reason, now)
+		_, err := cancel(ctx, tx, row.domain(), decide)
+		return err
 	})
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return false, nil
@@ -55,52 +56,53 @@ func (r PoolRepository) CancelExpired(ctx context.Context, reason string, now ti
 	return true, nil
 }
 
-// cancel moves a locked pool to CANCELLED, returns its reserved stock, voids its tickets
-// and emits pool.cancelled and one ticket.voided per purchase to refund: each ticket's
-// purchase, and each BOOST purchase applied to one of them.
-func cancel(ctx context.Context, tx *gorm.DB, p *domain.Pool, reason string, now time.Time) error {
-	if err := p.Cancel(now); err != nil {
-		return err
-	}
-	err := tx.Exec(`UPDATE raffle_pool SET state = ?, updated_at = ? WHERE pool_id = ?`, string(p.State), now, p.ID).Error
+// cancel reads the locked pool's live tickets and boosts, lets decide cancel it, and
+// stores the cancellation: the state, the stock given back, the tickets voided, and
+// pool.cancelled with one ticket.voided per refund.
+func cancel(ctx context.Context, tx *gorm.DB, p domain.Pool, decide app.CancelFunc) (domain.Pool, error) {
+	live, err := liveEntries(tx, p.ID)
 	if err != nil {
-		return fmt.Errorf("mark cancelled: %w", err)
+		return domain.Pool{}, err
+	}
+	c, err := decide(p, live)
+	if err != nil {
+		return domain.Pool{}, err
+	}
+	p, now := c.Pool, c.Pool.UpdatedAt
+	if err := setState(tx, p); err != nil {
+		return domain.Pool{}, err
 	}
 	err = tx.Exec(`UPDATE prize SET stock = stock + ?, updated_at = ? WHERE prize_id = ?`, p.WinnersCount, now, p.PrizeID).Error
 	if err != nil {
-		return fmt.Errorf("return stock: %w", err)
+		return domain.Pool{}, fmt.Errorf("return stock: %w", err)
 	}
-	voided, err := voidTickets(tx, p.ID, reason, now)
-	if err != nil {
-		return err
+	if err := tx.Exec(`UPDATE ticket SET voided_at = ? WHERE pool_id = ? AND voided_at IS NULL`, now, p.ID).Error; err != nil {
+		return domain.Pool{}, fmt.Errorf("void tickets: %w", err)
 	}
-	evs := append([]events.Event{events.PoolCancelled(poolEvent(*p, reason))}, voided...)
-	return addEvents(ctx, tx, p.ID.String(), evs)
+	evs := make([]events.Event, 0, 1+len(c.Refunds))
+	evs = append(evs, events.PoolCancelled(poolEvent(p, c.Reason)))
+	for _, rf := range c.Refunds {
+		evs = append(evs, refundEvent(rf))
+	}
+	return p, addEvents(ctx, tx, p.ID.String(), evs)
 }
 
-func voidTickets(tx *gorm.DB, poolID uuid.UUID, reason string, now time.Time) ([]events.Event, error) {
+// liveEntries reads the pool's tickets and boosts not voided, boosts in the order bought.
+func liveEntries(tx *gorm.DB, poolID uuid.UUID) (domain.PoolEntries, error) {
 	var tickets []ticketRow
-	err := tx.Raw(`UPDATE ticket SET voided_at = ? WHERE pool_id = ? AND voided_at IS NULL RETURNING *`,
-		now, poolID).Scan(&tickets).Error
-	if err != nil {
-		return nil, fmt.Errorf("void tickets: %w", err)
+	if err := tx.Where("pool_id = ? AND voided_at IS NULL", poolID).Find(&tickets).Error; err != nil {
+		return domain.PoolEntries{}, fmt.Errorf("read tickets: %w", err)
 	}
 	var boosts []boostRow
-	// A boost voided before (its card payment given back) was settled then: never twice.
 	if err := tx.Where("pool_id = ? AND voided_at IS NULL", poolID).Order("created_at, purchase_id").Find(&boosts).Error; err != nil {
-		return nil, fmt.Errorf("read boosts: %w", err)
+		return domain.PoolEntries{}, fmt.Errorf("read boosts: %w", err)
 	}
-	byID := make(map[uuid.UUID]ticketRow, len(tickets))
-	evs := make([]events.Event, 0, len(tickets)+len(boosts))
-	sortByNum(tickets)
-	for _, t := range tickets {
-		byID[t.TicketID] = t
-		evs = append(evs, events.TicketVoided(ticketEvent(t, t.Source, reason)))
+	out := domain.PoolEntries{Tickets: make([]domain.Ticket, len(tickets)), Boosts: make([]domain.Boost, len(boosts))}
+	for i, t := range tickets {
+		out.Tickets[i] = t.domain()
 	}
-	for _, b := range boosts {
-		t := byID[b.TicketID]
-		t.PurchaseID, t.AmountCents, t.Currency, t.PaymentMethod = b.PurchaseID, b.AmountCents, b.Currency, b.PaymentMethod
-		evs = append(evs, events.TicketVoided(ticketEvent(t, domain.PurchaseBoost, reason)))
+	for i, b := range boosts {
+		out.Boosts[i] = b.domain()
 	}
-	return evs, nil
+	return out, nil
 }

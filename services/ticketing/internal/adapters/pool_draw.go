@@ -2,24 +2,18 @@ package adapters
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
-	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"tickup.dev/pkg/contract/events"
+	"tickup.dev/services/ticketing/internal/app"
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
-// ErrBadDrawResult says that a draw result can never be recorded (it names tickets the
-// pool does not have); the consumer dead-letters it.
-var ErrBadDrawResult = errors.New("draw result does not fit the pool")
-
 // Start implements app.Pools.
-func (r PoolRepository) Start(ctx context.Context, id uuid.UUID, now time.Time) (domain.Pool, error) {
+func (r PoolRepository) Start(ctx context.Context, id uuid.UUID, start func(*domain.Pool) (bool, error)) (domain.Pool, error) {
 	var out domain.Pool
 	err := r.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row, err := lockPool(tx, id)
@@ -27,7 +21,7 @@ func (r PoolRepository) Start(ctx context.Context, id uuid.UUID, now time.Time) 
 			return err
 		}
 		out = row.domain()
-		changed, err := out.Start(now)
+		changed, err := start(&out)
 		if err != nil || !changed {
 			return err
 		}
@@ -42,40 +36,43 @@ func (r PoolRepository) Start(ctx context.Context, id uuid.UUID, now time.Time) 
 	return out, nil
 }
 
-// RecordDraw implements app.Pools.
-func (r PoolRepository) RecordDraw(ctx context.Context, id uuid.UUID, winners []uuid.UUID, now time.Time) error {
-	err := r.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row, err := lockPool(tx, id)
-		if err != nil {
-			return err
-		}
-		p := row.domain()
-		changed, err := p.RecordDraw(now)
-		if err != nil || !changed {
-			return err
-		}
-		if err := markOutcomes(tx, id, winners); err != nil {
-			return err
-		}
-		if err := setState(tx, p); err != nil {
-			return err
-		}
-		return addEvents(ctx, tx, id.String(), []events.Event{events.PoolDrawn(poolEvent(p, ""))})
-	})
+// DrawStore records draw results inside the consumer's transaction.
+type DrawStore struct {
+	DB *gorm.DB
+}
+
+// Record implements app.Draws.
+func (s DrawStore) Record(ctx context.Context, id uuid.UUID, record app.RecordFunc) error {
+	tx := s.DB.WithContext(ctx)
+	row, err := lockPool(tx, id)
+	if err != nil {
+		return fmt.Errorf("record draw of pool %s: %w", id, err)
+	}
+	res, changed, err := record(row.domain())
+	if err == nil && changed {
+		err = saveDraw(ctx, tx, res)
+	}
 	if err != nil {
 		return fmt.Errorf("record draw of pool %s: %w", id, err)
 	}
 	return nil
 }
 
-// markOutcomes marks the winners WON and every other ticket of the pool LOST.
-func markOutcomes(tx *gorm.DB, poolID uuid.UUID, winners []uuid.UUID) error {
-	ids := uniqueStrings(winners)
-	if len(ids) == 0 {
-		return fmt.Errorf("%w: no winners", ErrBadDrawResult)
+func saveDraw(ctx context.Context, tx *gorm.DB, res domain.DrawResult) error {
+	if err := markOutcomes(tx, res.Pool.ID, res.Winners); err != nil {
+		return err
 	}
+	if err := setState(tx, res.Pool); err != nil {
+		return err
+	}
+	return addEvents(ctx, tx, res.Pool.ID.String(), []events.Event{events.PoolDrawn(poolEvent(res.Pool, ""))})
+}
+
+// markOutcomes marks the winners WON and every other ticket of the pool LOST, and refuses
+// winners that are not tickets of the pool.
+func markOutcomes(tx *gorm.DB, poolID uuid.UUID, winners []uuid.UUID) error {
 	err := tx.Exec(`UPDATE ticket SET outcome = CASE WHEN ticket_id IN ? THEN 'WON' ELSE 'LOST' END
-		WHERE pool_id = ?`, ids, poolID).Error
+		WHERE pool_id = ?`, idStrings(winners), poolID).Error
 	if err != nil {
 		return fmt.Errorf("mark outcomes: %w", err)
 	}
@@ -83,8 +80,8 @@ func markOutcomes(tx *gorm.DB, poolID uuid.UUID, winners []uuid.UUID) error {
 	if err := tx.Model(&ticketRow{}).Where("pool_id = ? AND outcome = 'WON'", poolID).Count(&won).Error; err != nil {
 		return fmt.Errorf("count winners: %w", err)
 	}
-	if int(won) != len(ids) {
-		return fmt.Errorf("%w: %d winner(s) named, %d of them tickets of the pool", ErrBadDrawResult, len(ids), won)
+	if int(won) != len(winners) {
+		return fmt.Errorf("%w: %d winner(s) named, %d of them tickets of the pool", domain.ErrBadDrawResult, len(winners), won)
 	}
 	return nil
 }
@@ -97,15 +94,10 @@ func setState(tx *gorm.DB, p domain.Pool) error {
 	return nil
 }
 
-func uniqueStrings(ids []uuid.UUID) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, id.String())
+func idStrings(ids []uuid.UUID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.String()
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-func sortByNum(ts []ticketRow) {
-	slices.SortFunc(ts, func(a, b ticketRow) int { return a.TicketNum - b.TicketNum })
+	return out
 }

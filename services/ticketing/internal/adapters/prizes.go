@@ -74,7 +74,7 @@ func (r PrizeRepository) Update(ctx context.Context, id uuid.UUID, fn func(*doma
 }
 
 // Delete implements app.Prizes.
-func (r PrizeRepository) Delete(ctx context.Context, id uuid.UUID, allow func(activePools int) error) error {
+func (r PrizeRepository) Delete(ctx context.Context, id uuid.UUID, now time.Time, allow func(activePools int) error) error {
 	err := r.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if _, err := findPrize(tx.Clauses(clause.Locking{Strength: "UPDATE"}), id); err != nil {
 			return err
@@ -88,7 +88,7 @@ func (r PrizeRepository) Delete(ctx context.Context, id uuid.UUID, allow func(ac
 		if err := allow(int(active)); err != nil {
 			return err
 		}
-		return tx.Model(&prizeRow{}).Where("prize_id = ?", id).Update("deleted_at", time.Now().UTC()).Error
+		return tx.Model(&prizeRow{}).Where("prize_id = ?", id).Update("deleted_at", now).Error
 	})
 	if err != nil {
 		return fmt.Errorf("delete prize %s: %w", id, err)

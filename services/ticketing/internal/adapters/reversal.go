@@ -13,37 +13,32 @@ import (
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
-// ReversalRepository applies card refunds and disputes inside the caller's transaction
-// (the inbox's): it locks the pool first, as issuance does, so that a reversal and an
-// issuance of the same purchase see each other's effects.
-type ReversalRepository struct {
+// ReversalStore applies card refunds and disputes inside the consumer's transaction: it
+// locks the pool first, as issuance does, so that a reversal and an issuance of the same
+// purchase see each other's effects.
+type ReversalStore struct {
 	DB *gorm.DB
 }
 
-// reversalTarget is the reversed purchase's ticket, and its boost for a BOOST.
-type reversalTarget struct {
-	ticket ticketRow
-	boost  *boostRow
-}
-
 // Apply implements app.Reversals.
-func (r ReversalRepository) Apply(ctx context.Context, rv domain.Reversal, now time.Time,
+func (r ReversalStore) Apply(ctx context.Context, rv domain.Reversal, now time.Time,
 	decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error {
-	snap, target, err := r.snapshot(rv)
+	tx := r.DB.WithContext(ctx)
+	snap, err := reversalSnapshot(tx, rv)
 	if err != nil {
 		return fmt.Errorf("reversal of purchase %s: %w", rv.Purchase.PurchaseID, err)
 	}
 	var evs []events.Event
 	switch v := decide(snap); v.Fate {
 	case domain.FateReject:
-		evs, err = r.reject(rv, now)
+		evs, err = rejectReversed(tx, rv, now)
 	case domain.FateVoid:
-		evs, err = r.void(target, rv.Reason, now)
+		evs, err = voidReversed(tx, snap, v.Refunds, now)
 	default:
-		evs = []events.Event{events.TicketKept(kept(rv, snap, target, v.Why))}
+		evs = []events.Event{events.TicketKept(kept(rv, snap, v.Why))}
 	}
 	if err == nil {
-		err = addEvents(ctx, r.DB, rv.Purchase.PoolID.String(), evs)
+		err = addEvents(ctx, tx, rv.Purchase.PoolID.String(), evs)
 	}
 	if err != nil {
 		return fmt.Errorf("reversal of purchase %s: %w", rv.Purchase.PurchaseID, err)
@@ -51,70 +46,76 @@ func (r ReversalRepository) Apply(ctx context.Context, rv domain.Reversal, now t
 	return nil
 }
 
-// snapshot locks the pool (when it exists) and reads the purchase's outcome and target.
-func (r ReversalRepository) snapshot(rv domain.Reversal) (domain.ReversalSnapshot, reversalTarget, error) {
+// reversalSnapshot locks the pool (when it exists) and reads the purchase's outcome, its
+// ticket and, for a BOOST, its boost, else the live boosts of its ticket.
+func reversalSnapshot(tx *gorm.DB, rv domain.Reversal) (domain.ReversalSnapshot, error) {
 	var snap domain.ReversalSnapshot
-	row, err := lockPool(r.DB, rv.Purchase.PoolID)
+	row, err := lockPool(tx, rv.Purchase.PoolID)
 	var refused *domain.Error
 	switch {
 	case errors.As(err, &refused): // no such pool: the purchase was (or will be) rejected
 	case err != nil:
-		return snap, reversalTarget{}, err
+		return snap, err
 	default:
 		p := row.domain()
 		snap.Pool = &p
 	}
 	var outcomes []outcomeRow
-	if err := r.DB.Where("purchase_id = ?", rv.Purchase.PurchaseID).Limit(1).Find(&outcomes).Error; err != nil {
-		return snap, reversalTarget{}, fmt.Errorf("read outcome: %w", err)
+	if err := tx.Where("purchase_id = ?", rv.Purchase.PurchaseID).Limit(1).Find(&outcomes).Error; err != nil {
+		return snap, fmt.Errorf("read outcome: %w", err)
 	}
-	if len(outcomes) == 0 || outcomes[0].TicketID == nil {
-		if len(outcomes) == 1 {
-			snap.Outcome, snap.OutcomeReason = outcomes[0].Outcome, outcomes[0].Reason
-		}
-		return snap, reversalTarget{}, nil
+	if len(outcomes) == 0 {
+		return snap, nil
 	}
 	snap.Outcome = outcomes[0].Outcome
-	target, err := r.target(*outcomes[0].TicketID, rv.Purchase.PurchaseID, snap.Outcome == domain.PurchaseBoosted)
-	if err != nil {
-		return snap, target, err
+	if outcomes[0].TicketID == nil {
+		snap.OutcomeReason = outcomes[0].Reason
+		return snap, nil
 	}
-	snap.Voided = target.ticket.VoidedAt != nil
-	if target.boost != nil {
-		snap.Voided = target.boost.VoidedAt != nil
+	if err := readTarget(tx, &snap, *outcomes[0].TicketID, rv.Purchase.PurchaseID); err != nil {
+		return snap, err
 	}
 	var voided int64
-	err = r.DB.Model(&ticketRow{}).Where("pool_id = ? AND voided_at IS NOT NULL", rv.Purchase.PoolID).Count(&voided).Error
+	err = tx.Model(&ticketRow{}).Where("pool_id = ? AND voided_at IS NOT NULL", rv.Purchase.PoolID).Count(&voided).Error
 	snap.VoidedInPool = int(voided)
-	return snap, target, err
+	return snap, err
 }
 
-// target reads the purchase's ticket and, for a BOOST, its boost; the ticket then
-// describes the boost's purchase and payment, as the events about the boost need.
-func (r ReversalRepository) target(ticketID, purchaseID uuid.UUID, boosted bool) (reversalTarget, error) {
-	var t reversalTarget
-	if err := r.DB.Where("ticket_id = ?", ticketID).Take(&t.ticket).Error; err != nil {
-		return t, fmt.Errorf("read ticket: %w", err)
+// readTarget reads the purchase's ticket, and its boost for a BOOST or the ticket's live
+// boosts otherwise.
+func readTarget(tx *gorm.DB, snap *domain.ReversalSnapshot, ticketID, purchaseID uuid.UUID) error {
+	var t ticketRow
+	if err := tx.Where("ticket_id = ?", ticketID).Take(&t).Error; err != nil {
+		return fmt.Errorf("read ticket: %w", err)
 	}
-	if !boosted {
-		return t, nil
+	ticket := t.domain()
+	snap.Ticket, snap.Voided = &ticket, t.VoidedAt != nil
+	if snap.Outcome == domain.PurchaseBoosted {
+		var row boostRow
+		if err := tx.Where("purchase_id = ?", purchaseID).Take(&row).Error; err != nil {
+			return fmt.Errorf("read boost: %w", err)
+		}
+		b := row.domain()
+		snap.Boost, snap.Voided = &b, b.VoidedAt != nil
+		return nil
 	}
-	t.boost = &boostRow{}
-	if err := r.DB.Where("purchase_id = ?", purchaseID).Take(t.boost).Error; err != nil {
-		return t, fmt.Errorf("read boost: %w", err)
+	var boosts []boostRow
+	if err := tx.Where("ticket_id = ? AND voided_at IS NULL", ticketID).Order("created_at, purchase_id").Find(&boosts).Error; err != nil {
+		return fmt.Errorf("read boosts of ticket %s: %w", ticketID, err)
 	}
-	t.ticket.PurchaseID, t.ticket.AmountCents = t.boost.PurchaseID, t.boost.AmountCents
-	t.ticket.Currency, t.ticket.PaymentMethod = t.boost.Currency, t.boost.PaymentMethod
-	return t, nil
+	for _, b := range boosts {
+		snap.TicketBoosts = append(snap.TicketBoosts, b.domain())
+	}
+	return nil
 }
 
-// reject records that a purchase reversed before its ticket was issued gets none: the
-// issuance that comes later finds the outcome and skips it.
-func (r ReversalRepository) reject(rv domain.Reversal, now time.Time) ([]events.Event, error) {
+// rejectReversed records that a purchase reversed before its ticket was issued gets none:
+// the issuance that comes later finds the outcome and skips it.
+func rejectReversed(tx *gorm.DB, rv domain.Reversal, now time.Time) ([]events.Event, error) {
 	pu := rv.Purchase
 	row := outcomeRow{PurchaseID: pu.PurchaseID, PoolID: pu.PoolID, UserID: pu.UserID, PurchaseType: pu.Type,
 		Outcome: domain.PurchaseRejected, Reason: rv.Reason, CreatedAt: now}
-	if err := r.DB.Create(&row).Error; err != nil {
+	if err := tx.Create(&row).Error; err != nil {
 		return nil, fmt.Errorf("record rejection: %w", err)
 	}
 	return []events.Event{events.TicketRejected(purchaseEvent(pu, rv.Reason))}, nil
@@ -122,10 +123,10 @@ func (r ReversalRepository) reject(rv domain.Reversal, now time.Time) ([]events.
 
 // kept is the ticket.kept answer: the ticket (none when it was never issued), the pool's
 // state and why nothing was voided.
-func kept(rv domain.Reversal, snap domain.ReversalSnapshot, target reversalTarget, why string) events.Ticket {
+func kept(rv domain.Reversal, snap domain.ReversalSnapshot, why string) events.Ticket {
 	e := purchaseEvent(rv.Purchase, why)
-	if target.ticket.TicketID != uuid.Nil {
-		e = ticketEvent(target.ticket, rv.Purchase.Type, why)
+	if t := snap.PurchaseTicket(); t != nil {
+		e = ticketEvent(*t, rv.Purchase.Type, why)
 	}
 	if snap.Pool != nil {
 		e.PoolState = string(snap.Pool.State)

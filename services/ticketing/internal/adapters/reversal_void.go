@@ -10,35 +10,33 @@ import (
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
-// void voids the reversed purchase's boost, or its ticket together with the boosts applied
-// to it. The ticket keeps its row and number (tickets_sold does not move: numbers are never
-// reused); a voided boost no longer counts in its ticket's weight.
-func (r ReversalRepository) void(target reversalTarget, reason string, now time.Time) ([]events.Event, error) {
-	t := target.ticket
-	if target.boost != nil {
-		if err := voidBoosts(r.DB, "purchase_id = ?", target.boost.PurchaseID, now); err != nil {
-			return nil, err
-		}
-		return []events.Event{events.TicketVoided(ticketEvent(t, domain.PurchaseBoost, reason))}, nil
+// voidReversed voids the reversed purchase's boost, or its ticket together with the boosts
+// applied to it, and returns a ticket.voided per refund. The ticket keeps its row and
+// number (tickets_sold does not move: numbers are never reused); a voided boost no longer
+// counts in its ticket's weight.
+func voidReversed(tx *gorm.DB, snap domain.ReversalSnapshot, refunds []domain.Refund, now time.Time) ([]events.Event, error) {
+	var err error
+	if snap.Boost != nil {
+		err = voidBoosts(tx, "purchase_id = ?", snap.Boost.PurchaseID, now)
+	} else {
+		err = voidTicket(tx, snap.Ticket.ID.String(), now)
 	}
-	if err := r.DB.Exec(`UPDATE ticket SET voided_at = ? WHERE ticket_id = ?`, now, t.TicketID).Error; err != nil {
-		return nil, fmt.Errorf("void ticket %s: %w", t.TicketID, err)
-	}
-	var boosts []boostRow
-	if err := r.DB.Where("ticket_id = ? AND voided_at IS NULL", t.TicketID).Order("created_at, purchase_id").Find(&boosts).Error; err != nil {
-		return nil, fmt.Errorf("read boosts of ticket %s: %w", t.TicketID, err)
-	}
-	if err := voidBoosts(r.DB, "ticket_id = ?", t.TicketID, now); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	evs := []events.Event{events.TicketVoided(ticketEvent(t, t.Source, reason))}
-	for _, b := range boosts {
-		bt := t
-		bt.PurchaseID, bt.AmountCents, bt.Currency, bt.PaymentMethod = b.PurchaseID, b.AmountCents, b.Currency, b.PaymentMethod
-		bt.RetryOfTicketID = nil
-		evs = append(evs, events.TicketVoided(ticketEvent(bt, domain.PurchaseBoost, domain.ReasonBoostedVoided)))
+	evs := make([]events.Event, len(refunds))
+	for i, rf := range refunds {
+		evs[i] = refundEvent(rf)
 	}
 	return evs, nil
+}
+
+// voidTicket voids the ticket and the boosts applied to it.
+func voidTicket(tx *gorm.DB, ticketID string, now time.Time) error {
+	if err := tx.Exec(`UPDATE ticket SET voided_at = ? WHERE ticket_id = ?`, now, ticketID).Error; err != nil {
+		return fmt.Errorf("void ticket %s: %w", ticketID, err)
+	}
+	return voidBoosts(tx, "ticket_id = ?", ticketID, now)
 }
 
 // voidBoosts voids the live boosts matching where and takes each off its ticket's weight.

@@ -101,11 +101,22 @@ func (ticketRow) TableName() string { return "ticket" }
 func (r ticketRow) domain() domain.Ticket {
 	t := domain.Ticket{ID: r.TicketID, PoolID: r.PoolID, UserID: r.UserID, PurchaseID: r.PurchaseID,
 		Num: r.TicketNum, Weight: r.Weight, Source: r.Source, RetryOf: r.RetryOfTicketID,
-		VoidedAt: r.VoidedAt, CreatedAt: r.CreatedAt}
+		VoidedAt: r.VoidedAt, CreatedAt: r.CreatedAt, AmountCents: r.AmountCents, Currency: r.Currency,
+		PaymentMethod: r.PaymentMethod}
 	if r.Outcome != nil {
 		t.Outcome = *r.Outcome
 	}
 	return t
+}
+
+func toTicketRow(t domain.Ticket) ticketRow {
+	r := ticketRow{TicketID: t.ID, PoolID: t.PoolID, TicketNum: t.Num, UserID: t.UserID, PurchaseID: t.PurchaseID,
+		Weight: t.Weight, Source: t.Source, RetryOfTicketID: t.RetryOf, AmountCents: t.AmountCents,
+		Currency: t.Currency, PaymentMethod: t.PaymentMethod, VoidedAt: t.VoidedAt, CreatedAt: t.CreatedAt}
+	if t.Outcome != "" {
+		r.Outcome = &t.Outcome
+	}
+	return r
 }
 
 // boostRow records a BOOST purchase applied to a ticket, once per purchase.
@@ -122,6 +133,18 @@ type boostRow struct {
 }
 
 func (boostRow) TableName() string { return "ticket_boost" }
+
+func toBoostRow(b domain.Boost) boostRow {
+	return boostRow{PurchaseID: b.PurchaseID, TicketID: b.TicketID, PoolID: b.PoolID, UserID: b.UserID,
+		AmountCents: b.AmountCents, Currency: b.Currency, PaymentMethod: b.PaymentMethod, VoidedAt: b.VoidedAt,
+		CreatedAt: b.CreatedAt}
+}
+
+func (r boostRow) domain() domain.Boost {
+	return domain.Boost{PurchaseID: r.PurchaseID, TicketID: r.TicketID, PoolID: r.PoolID, UserID: r.UserID,
+		AmountCents: r.AmountCents, Currency: r.Currency, PaymentMethod: r.PaymentMethod, VoidedAt: r.VoidedAt,
+		CreatedAt: r.CreatedAt}
+}
 
 // outcomeRow records what became of a purchase, once per purchase.
 type outcomeRow struct {

@@ -4,27 +4,19 @@ import (
 	"context"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
-// IssueTickets decides and issues a batch of confirmed purchases in one transaction.
+// IssueTickets decides and issues a batch of confirmed purchases at once: the purchases
+// of every pool in one guarded numbering statement and one insert per table.
 type IssueTickets struct {
-	Issuer       Issuer
-	Now          func() time.Time
-	Transactions prometheus.Counter // committed issuance transactions
+	Now func() time.Time
 }
 
-// Handle issues the batch; an error rolls all of it back.
-func (h IssueTickets) Handle(ctx context.Context, msgs []Message) error {
+// Handle issues ps, in delivery order, in the unit of work tx.
+func (h IssueTickets) Handle(ctx context.Context, tx Tx, ps []domain.Purchase) error {
 	now := h.Now().UTC()
-	err := h.Issuer.IssueBatch(ctx, msgs, func(s domain.IssueSnapshot) domain.IssuePlan {
+	return tx.Issuance.Issue(ctx, ps, func(s domain.IssueSnapshot) domain.IssuePlan {
 		return domain.PlanIssuance(s, now)
 	})
-	if err != nil {
-		return err
-	}
-	h.Transactions.Inc()
-	return nil
 }

@@ -1,5 +1,3 @@
-// Package app holds the ticketing use cases, one file per command, query or event handler.
-// The repositories keep the transactions; the domain keeps the rules.
 package app
 
 import (
@@ -36,11 +34,12 @@ type Prizes interface {
 	List(ctx context.Context, page Page) ([]domain.Prize, error)
 	// Update locks the prize, lets fn change it, and stores the result.
 	Update(ctx context.Context, id uuid.UUID, fn func(*domain.Prize) error) (domain.Prize, error)
-	// Delete locks the prize, asks allow with the number of its pools in play, and deletes it.
-	Delete(ctx context.Context, id uuid.UUID, allow func(activePools int) error) error
+	// Delete locks the prize, asks allow with the number of its pools in play, and marks it
+	// deleted at now.
+	Delete(ctx context.Context, id uuid.UUID, now time.Time, allow func(activePools int) error) error
 }
 
-// Pools stores pools and runs their state transitions, each in one transaction with its
+// Pools stores pools. Each change locks the pool and commits in one transaction with its
 // stock movements and its events.
 type Pools interface {
 	// Create reserves the pool's winners_count units of its prize's stock and stores it OPEN.
@@ -49,15 +48,19 @@ type Pools interface {
 	List(ctx context.Context, f PoolFilter, page Page) ([]domain.Pool, error)
 	// Update locks the pool, lets fn change it, and stores the result.
 	Update(ctx context.Context, id uuid.UUID, fn func(*domain.Pool) error) (domain.Pool, error)
-	// Cancel cancels the pool, returns its stock and voids its tickets.
-	Cancel(ctx context.Context, id uuid.UUID, reason string, now time.Time) (domain.Pool, error)
-	// CancelExpired cancels one OPEN pool past its deadline that no other replica holds;
-	// it reports false when there is none.
-	CancelExpired(ctx context.Context, reason string, now time.Time) (bool, error)
-	Start(ctx context.Context, id uuid.UUID, now time.Time) (domain.Pool, error)
-	// RecordDraw marks the winners WON and the other tickets LOST, and the pool DRAWN.
-	RecordDraw(ctx context.Context, id uuid.UUID, winners []uuid.UUID, now time.Time) error
+	// Start locks the pool, lets start move it, and stores it with pool.started when it moved.
+	Start(ctx context.Context, id uuid.UUID, start func(*domain.Pool) (bool, error)) (domain.Pool, error)
+	// Cancel locks the pool, reads its live tickets and boosts, lets decide cancel it, and
+	// stores the cancellation: state, stock given back, tickets voided, and pool.cancelled
+	// with a ticket.voided per refund.
+	Cancel(ctx context.Context, id uuid.UUID, decide CancelFunc) (domain.Pool, error)
+	// CancelExpired does what Cancel does to one OPEN pool past its deadline at now that no
+	// other replica holds; it reports false when there is none.
+	CancelExpired(ctx context.Context, now time.Time, decide CancelFunc) (bool, error)
 }
+
+// CancelFunc decides a pool's cancellation from the pool and its live tickets and boosts.
+type CancelFunc func(domain.Pool, domain.PoolEntries) (domain.Cancellation, error)
 
 // Tickets reads tickets and purchase outcomes.
 type Tickets interface {
@@ -69,21 +72,26 @@ type Tickets interface {
 	OfPool(ctx context.Context, poolID uuid.UUID, after, limit int) ([]domain.Ticket, error)
 }
 
-// Message is one confirmed purchase as delivered: its bus message id and the purchase.
-type Message struct {
-	ID       string
-	Purchase domain.Purchase
+// Issuance issues a batch of confirmed purchases inside the caller's transaction: it locks
+// the pools they name (in pool id order), reads the snapshot, lets plan decide, and applies
+// the plan with its events.
+type Issuance interface {
+	Issue(ctx context.Context, ps []domain.Purchase, plan func(domain.IssueSnapshot) domain.IssuePlan) error
 }
 
-// Issuer runs one issuance batch in one transaction: it claims the messages in the inbox,
-// locks the pools they name, reads the snapshot, lets plan decide, and applies the plan.
-type Issuer interface {
-	IssueBatch(ctx context.Context, msgs []Message, plan func(domain.IssueSnapshot) domain.IssuePlan) error
+// Draws records draw results in the consumer's transaction.
+type Draws interface {
+	// Record locks the pool, lets record decide, and stores the result when it changed
+	// something: the winners WON (domain.ErrBadDrawResult when one is not a ticket of the
+	// pool), the other tickets LOST, the pool DRAWN and pool.drawn.
+	Record(ctx context.Context, id uuid.UUID, record RecordFunc) error
 }
 
-// Reversals applies a card refund or dispute to the purchase's ticket in one transaction:
-// it locks the pool, reads the snapshot, lets decide choose the fate, and applies it with
-// its events.
+// RecordFunc decides a draw result from the locked pool; false when it changes nothing.
+type RecordFunc func(domain.Pool) (domain.DrawResult, bool, error)
+
+// Reversals applies a card refund or dispute in the consumer's transaction: it locks the
+// pool, reads the snapshot, lets decide choose the fate, and stores it with its events.
 type Reversals interface {
 	Apply(ctx context.Context, r domain.Reversal, now time.Time, decide func(domain.ReversalSnapshot) domain.ReversalVerdict) error
 }

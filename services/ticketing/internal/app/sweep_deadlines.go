@@ -18,7 +18,10 @@ type SweepDeadlines struct {
 func (h SweepDeadlines) Handle(ctx context.Context) (int, error) {
 	n := 0
 	for ctx.Err() == nil {
-		found, err := h.Pools.CancelExpired(ctx, domain.ReasonDeadlinePassed, h.Now().UTC())
+		now := h.Now().UTC()
+		found, err := h.Pools.CancelExpired(ctx, now, func(p domain.Pool, live domain.PoolEntries) (domain.Cancellation, error) {
+			return domain.CancelPool(p, live, domain.ReasonDeadlinePassed, now)
+		})
 		if err != nil || !found {
 			return n, err
 		}

@@ -11,11 +11,12 @@ import (
 // api.purchase.disputed with a provider reversal): the purchase's ticket is voided while
 // its pool is OPEN, kept (for operators) after, and never issued if it was not yet.
 type VoidReversed struct {
-	Reversals Reversals
-	Now       func() time.Time
+	Now func() time.Time
 }
 
-// Handle applies one reversal.
-func (h VoidReversed) Handle(ctx context.Context, r domain.Reversal) error {
-	return h.Reversals.Apply(ctx, r, h.Now().UTC(), domain.DecideReversal)
+// Handle applies one reversal in the unit of work tx.
+func (h VoidReversed) Handle(ctx context.Context, tx Tx, r domain.Reversal) error {
+	return tx.Reversals.Apply(ctx, r, h.Now().UTC(), func(s domain.ReversalSnapshot) domain.ReversalVerdict {
+		return domain.DecideReversal(s, r.Reason)
+	})
 }

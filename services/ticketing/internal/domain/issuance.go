@@ -25,19 +25,26 @@ type Rejection struct {
 	Reason   string
 }
 
-// PoolPlan is what a batch does to one pool: the tickets to issue in this order (numbered
-// consecutively after the pool's tickets_sold), the boosts to apply and the rejections.
+// PoolPlan is what a batch does to one pool: the tickets to issue in this order, numbered
+// consecutively from FirstNum (right after the pool's tickets_sold), the pool they leave
+// behind, the boosts to apply and the rejections.
 type PoolPlan struct {
-	PoolID uuid.UUID
-	Issue  []Purchase
-	Boost  []Purchase
-	Reject []Rejection
+	PoolID   uuid.UUID
+	Issue    []Purchase
+	FirstNum int
+	Pool     Pool // after the issue: tickets_sold counted, FULL when they filled it
+	Boost    []Purchase
+	Reject   []Rejection
 }
+
+// Filled reports whether the plan's tickets fill the pool: it becomes FULL (pool.full).
+func (pp PoolPlan) Filled() bool { return len(pp.Issue) > 0 && pp.Pool.State == StateFull }
 
 // IssuePlan is a batch's decisions, one PoolPlan per pool in pool id order (the order the
 // pools are locked in).
 type IssuePlan struct {
 	Pools []PoolPlan
+	At    time.Time // when it was decided: the new tickets' and outcomes' time
 }
 
 // Outcomes counts the purchases the plan decides.
@@ -110,10 +117,24 @@ func (pl *planner) decide(pu Purchase) {
 }
 
 func (pl *planner) result() IssuePlan {
-	out := IssuePlan{Pools: make([]PoolPlan, 0, len(pl.plans))}
+	out := IssuePlan{Pools: make([]PoolPlan, 0, len(pl.plans)), At: pl.now}
 	for _, p := range pl.plans {
+		if len(p.Issue) > 0 {
+			p.number(pl.s.Pools[p.PoolID], pl.now)
+		}
 		out.Pools = append(out.Pools, *p)
 	}
 	slices.SortFunc(out.Pools, func(a, b PoolPlan) int { return bytes.Compare(a.PoolID[:], b.PoolID[:]) })
 	return out
+}
+
+// number numbers the tickets to issue after the pool's last and counts them as sold; the
+// pool becomes FULL when they fill it (the rules never issue past tickets_required).
+func (pp *PoolPlan) number(pool Pool, now time.Time) {
+	pp.FirstNum = pool.TicketsSold + 1
+	pool.TicketsSold += len(pp.Issue)
+	if pool.TicketsSold == pool.TicketsRequired {
+		pool.State, pool.UpdatedAt = StateFull, now
+	}
+	pp.Pool = pool
 }

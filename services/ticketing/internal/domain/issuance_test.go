@@ -115,3 +115,33 @@ func TestPoolStateAndTermsRefuse(t *testing.T) {
 		})
 	}
 }
+
+func TestIssuedTicketsAreNumberedAfterTheLastAndFillThePool(t *testing.T) {
+	cases := []struct {
+		name              string
+		size, sold, buys  int
+		wantFirst, wantTo int
+		wantFull          bool
+	}{
+		{name: "room left", size: 10, sold: 3, buys: 2, wantFirst: 4, wantTo: 5},
+		{name: "fills it", size: 5, sold: 3, buys: 2, wantFirst: 4, wantTo: 5, wantFull: true},
+		{name: "more than fits", size: 5, sold: 4, buys: 3, wantFirst: 5, wantTo: 5, wantFull: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pool := openPool(tc.size, tc.sold)
+			var ps []domain.Purchase
+			for range tc.buys {
+				ps = append(ps, buy(pool, uuid.New()))
+			}
+			pp := domain.PlanIssuance(snapshot([]domain.Pool{pool}, ps...), now).Pools[0]
+			if pp.FirstNum != tc.wantFirst || pp.Pool.TicketsSold != tc.wantTo || pp.Filled() != tc.wantFull {
+				t.Fatalf("first %d, sold %d, filled %v; want %d, %d, %v", pp.FirstNum, pp.Pool.TicketsSold,
+					pp.Filled(), tc.wantFirst, tc.wantTo, tc.wantFull)
+			}
+			if want := map[bool]domain.State{true: domain.StateFull, false: domain.StateOpen}[tc.wantFull]; pp.Pool.State != want {
+				t.Fatalf("pool state %s, want %s", pp.Pool.State, want)
+			}
+		})
+	}
+}

@@ -3,6 +3,8 @@ package domain_test
 import (
 	"testing"
 
+	"github.com/google/uuid"
+
 	"tickup.dev/services/ticketing/internal/domain"
 )
 
@@ -30,9 +32,40 @@ func TestDecideReversal(t *testing.T) {
 		{"room for one more void", domain.ReversalSnapshot{Pool: pool(domain.StateOpen, 4, 2), Outcome: domain.PurchaseIssued, VoidedInPool: 1}, domain.FateVoid},
 	}
 	for _, tc := range tests {
-		got := domain.DecideReversal(tc.snap)
+		got := domain.DecideReversal(tc.snap, "refunded")
 		if got.Fate != tc.want || (got.Fate == domain.FateKeep) != (got.Why != "") {
 			t.Errorf("%s: %+v, want fate %d (and why only when kept)", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestVoidedTicketRefundsItsBoostsAndABoostOnlyItself(t *testing.T) {
+	t.Parallel()
+	open := &domain.Pool{State: domain.StateOpen, TicketsRequired: 5, WinnersCount: 1}
+	retryOf := uuid.New()
+	ticket := domain.Ticket{ID: uuid.New(), PurchaseID: uuid.New(), Source: domain.PurchaseRetry, RetryOf: &retryOf}
+	boosts := []domain.Boost{{PurchaseID: uuid.New(), TicketID: ticket.ID}, {PurchaseID: uuid.New(), TicketID: ticket.ID}}
+
+	v := domain.DecideReversal(domain.ReversalSnapshot{Pool: open, Outcome: domain.PurchaseIssued, Ticket: &ticket,
+		TicketBoosts: boosts}, "refunded")
+	if v.Fate != domain.FateVoid || len(v.Refunds) != 3 {
+		t.Fatalf("ticket: %+v, want it voided with its 2 boosts", v)
+	}
+	if r := v.Refunds[0]; r.Ticket.PurchaseID != ticket.PurchaseID || r.PurchaseType != domain.PurchaseRetry || r.Reason != "refunded" {
+		t.Fatalf("first refund %+v, want the ticket's own purchase", r)
+	}
+	for i, b := range boosts {
+		r := v.Refunds[i+1]
+		if r.Ticket.PurchaseID != b.PurchaseID || r.Ticket.ID != ticket.ID || r.Ticket.RetryOf != nil ||
+			r.PurchaseType != domain.PurchaseBoost || r.Reason != domain.ReasonBoostedVoided {
+			t.Fatalf("refund %d %+v, want boost %s of the ticket", i+1, r, b.PurchaseID)
+		}
+	}
+
+	v = domain.DecideReversal(domain.ReversalSnapshot{Pool: open, Outcome: domain.PurchaseBoosted, Ticket: &ticket,
+		Boost: &boosts[0]}, "disputed")
+	if v.Fate != domain.FateVoid || len(v.Refunds) != 1 || v.Refunds[0].Ticket.PurchaseID != boosts[0].PurchaseID ||
+		v.Refunds[0].PurchaseType != domain.PurchaseBoost {
+		t.Fatalf("boost: %+v, want the boost alone refunded", v)
 	}
 }

@@ -71,6 +71,50 @@ type Ticket struct {
 	Outcome    string // OutcomeWon or OutcomeLost once drawn
 	VoidedAt   *time.Time
 	CreatedAt  time.Time
+	// What its purchase paid, so a voided ticket can be refunded.
+	AmountCents   int64
+	Currency      string
+	PaymentMethod string
+}
+
+// IssuedTicket is ticket id, number num, as purchase pu gets it: weight 1, its source the
+// purchase type (ENTRY, or RETRY of the losing ticket it names), and what pu paid.
+func IssuedTicket(id uuid.UUID, pu Purchase, num int, now time.Time) Ticket {
+	t := Ticket{ID: id, PoolID: pu.PoolID, UserID: pu.UserID, PurchaseID: pu.PurchaseID, Num: num, Weight: 1,
+		Source: PurchaseEntry, CreatedAt: now, AmountCents: pu.AmountCents, Currency: pu.Currency,
+		PaymentMethod: pu.PaymentMethod}
+	if pu.Type == PurchaseRetry {
+		losing := pu.LosingTicketID
+		t.Source, t.RetryOf = PurchaseRetry, &losing
+	}
+	return t
+}
+
+// Boost is a BOOST purchase applied to a ticket, once per purchase.
+type Boost struct {
+	PurchaseID    uuid.UUID
+	TicketID      uuid.UUID
+	PoolID        uuid.UUID
+	UserID        uuid.UUID
+	AmountCents   int64
+	Currency      string
+	PaymentMethod string
+	VoidedAt      *time.Time
+	CreatedAt     time.Time
+}
+
+// BoostedBy returns the ticket as the events about boost b describe it: b's purchase and
+// payment, and no RETRY link (the boost is a purchase of its own).
+func (t Ticket) BoostedBy(b Boost) Ticket {
+	t = t.paidBy(b)
+	t.RetryOf = nil
+	return t
+}
+
+// paidBy returns the ticket as the events about boost b describe it: b's purchase and payment.
+func (t Ticket) paidBy(b Boost) Ticket {
+	t.PurchaseID, t.AmountCents, t.Currency, t.PaymentMethod = b.PurchaseID, b.AmountCents, b.Currency, b.PaymentMethod
+	return t
 }
 
 // PurchaseOutcome is what became of a purchase; Ticket is set when it was issued or boosted.

@@ -15,34 +15,35 @@ import (
 // cancelTimeout bounds a cancellation, which voids every ticket of the pool.
 const cancelTimeout = 60 * time.Second
 
-// RPC serves the ticketingrpc endpoints.
+// RPC serves the ticketingrpc endpoints, each by one command or query of the application.
 type RPC struct {
-	Prizes  app.PrizeService
-	Pools   app.PoolService
-	Tickets app.TicketService
-	Log     *slog.Logger
+	app app.Application
+	log *slog.Logger
 }
+
+// NewRPC returns the endpoints of a.
+func NewRPC(a app.Application, log *slog.Logger) RPC { return RPC{app: a, log: log} }
 
 // Register adds every endpoint to svc.
 func (p RPC) Register(svc *rpc.Service) error {
 	long := rpc.WithTimeout(cancelTimeout)
 	err := errors.Join(
-		handle(svc, p.Log, ticketingrpc.PrizeCreate, p.createPrize),
-		handle(svc, p.Log, ticketingrpc.PrizeGet, p.getPrize),
-		handle(svc, p.Log, ticketingrpc.PrizeList, p.listPrizes),
-		handle(svc, p.Log, ticketingrpc.PrizeUpdate, p.updatePrize),
-		handle(svc, p.Log, ticketingrpc.PrizeDelete, p.deletePrize),
-		handle(svc, p.Log, ticketingrpc.PoolCreate, p.createPool),
-		handle(svc, p.Log, ticketingrpc.PoolGet, p.getPool),
-		handle(svc, p.Log, ticketingrpc.PoolList, p.listPools),
-		handle(svc, p.Log, ticketingrpc.PoolUpdate, p.updatePool),
-		handle(svc, p.Log, ticketingrpc.PoolCancel, p.cancelPool, long),
-		handle(svc, p.Log, ticketingrpc.PoolTicketsCount, p.ticketsCount),
-		handle(svc, p.Log, ticketingrpc.PoolStart, p.startPool),
-		handle(svc, p.Log, ticketingrpc.PoolTickets, p.poolTickets),
-		handle(svc, p.Log, ticketingrpc.TicketGet, p.getTicket),
-		handle(svc, p.Log, ticketingrpc.TicketList, p.listTickets),
-		handle(svc, p.Log, ticketingrpc.TicketByPurchase, p.ticketByPurchase),
+		handle(svc, p.log, ticketingrpc.PrizeCreate, p.createPrize),
+		handle(svc, p.log, ticketingrpc.PrizeGet, p.getPrize),
+		handle(svc, p.log, ticketingrpc.PrizeList, p.listPrizes),
+		handle(svc, p.log, ticketingrpc.PrizeUpdate, p.updatePrize),
+		handle(svc, p.log, ticketingrpc.PrizeDelete, p.deletePrize),
+		handle(svc, p.log, ticketingrpc.PoolCreate, p.createPool),
+		handle(svc, p.log, ticketingrpc.PoolGet, p.getPool),
+		handle(svc, p.log, ticketingrpc.PoolList, p.listPools),
+		handle(svc, p.log, ticketingrpc.PoolUpdate, p.updatePool),
+		handle(svc, p.log, ticketingrpc.PoolCancel, p.cancelPool, long),
+		handle(svc, p.log, ticketingrpc.PoolTicketsCount, p.ticketsCount),
+		handle(svc, p.log, ticketingrpc.PoolStart, p.startPool),
+		handle(svc, p.log, ticketingrpc.PoolTickets, p.poolTickets),
+		handle(svc, p.log, ticketingrpc.TicketGet, p.getTicket),
+		handle(svc, p.log, ticketingrpc.TicketList, p.listTickets),
+		handle(svc, p.log, ticketingrpc.TicketByPurchase, p.ticketByPurchase),
 	)
 	if err != nil {
 		return fmt.Errorf("register ticketing endpoints: %w", err)

@@ -16,7 +16,7 @@ func (p RPC) createPool(ctx context.Context, req ticketingrpc.CreatePoolRequest)
 	if err := f.Err(); err != nil {
 		return ticketingrpc.Pool{}, err
 	}
-	pool, err := p.Pools.Create(ctx, domain.PoolSpec{PrizeID: prizeID, TicketPriceCents: req.TicketPriceCents,
+	pool, err := p.app.Commands.CreatePool.Handle(ctx, domain.PoolSpec{PrizeID: prizeID, TicketPriceCents: req.TicketPriceCents,
 		Currency: req.Currency, TicketsRequired: req.TicketsRequired, MaxTicketsPerUser: req.MaxTicketsPerUser,
 		BoostPriceCents: req.BoostPriceCents, MaxBoostsPerUser: req.MaxBoostsPerUser,
 		RetryPriceCents: req.RetryPriceCents, ClosesAt: req.ClosesAt, WinnersCount: req.WinnersCount})
@@ -28,7 +28,7 @@ func (p RPC) getPool(ctx context.Context, req ticketingrpc.PoolRequest) (ticketi
 	if err != nil {
 		return ticketingrpc.Pool{}, err
 	}
-	return poolOrErr(p.Pools.Get(ctx, id))
+	return poolOrErr(p.app.Queries.GetPool.Handle(ctx, id))
 }
 
 func (p RPC) listPools(ctx context.Context, req ticketingrpc.ListPoolsRequest) (ticketingrpc.PoolPage, error) {
@@ -39,7 +39,7 @@ func (p RPC) listPools(ctx context.Context, req ticketingrpc.ListPoolsRequest) (
 	if err := f.Err(); err != nil {
 		return ticketingrpc.PoolPage{}, err
 	}
-	pools, err := p.Pools.List(ctx, filter, page)
+	pools, err := p.app.Queries.ListPools.Handle(ctx, filter, page)
 	if err != nil {
 		return ticketingrpc.PoolPage{}, err
 	}
@@ -52,7 +52,7 @@ func (p RPC) updatePool(ctx context.Context, req ticketingrpc.UpdatePoolRequest)
 	if err != nil {
 		return ticketingrpc.Pool{}, err
 	}
-	return poolOrErr(p.Pools.Update(ctx, id, domain.PoolPatch{TicketPriceCents: req.TicketPriceCents,
+	return poolOrErr(p.app.Commands.UpdatePool.Handle(ctx, id, domain.PoolPatch{TicketPriceCents: req.TicketPriceCents,
 		Currency: req.Currency, TicketsRequired: req.TicketsRequired, MaxTicketsPerUser: req.MaxTicketsPerUser,
 		BoostPriceCents: req.BoostPriceCents, MaxBoostsPerUser: req.MaxBoostsPerUser,
 		RetryPriceCents: req.RetryPriceCents, ClosesAt: req.ClosesAt}))
@@ -63,7 +63,7 @@ func (p RPC) cancelPool(ctx context.Context, req ticketingrpc.CancelPoolRequest)
 	if err != nil {
 		return ticketingrpc.Pool{}, err
 	}
-	return poolOrErr(p.Pools.Cancel(ctx, id, req.Reason))
+	return poolOrErr(p.app.Commands.CancelPool.Handle(ctx, id, req.Reason))
 }
 
 func (p RPC) startPool(ctx context.Context, req ticketingrpc.PoolRequest) (ticketingrpc.Pool, error) {
@@ -71,7 +71,7 @@ func (p RPC) startPool(ctx context.Context, req ticketingrpc.PoolRequest) (ticke
 	if err != nil {
 		return ticketingrpc.Pool{}, err
 	}
-	return poolOrErr(p.Pools.Start(ctx, id))
+	return poolOrErr(p.app.Commands.StartPool.Handle(ctx, id))
 }
 
 func (p RPC) ticketsCount(ctx context.Context, req ticketingrpc.PoolRequest) (ticketingrpc.TicketsCount, error) {
@@ -79,7 +79,7 @@ func (p RPC) ticketsCount(ctx context.Context, req ticketingrpc.PoolRequest) (ti
 	if err != nil {
 		return ticketingrpc.TicketsCount{}, err
 	}
-	pool, err := p.Pools.Get(ctx, id)
+	pool, err := p.app.Queries.GetPool.Handle(ctx, id)
 	if err != nil {
 		return ticketingrpc.TicketsCount{}, err
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func (p RPC) createPrize(ctx context.Context, req ticketingrpc.CreatePrizeRequest) (ticketingrpc.Prize, error) {
-	prize, err := p.Prizes.Create(ctx, domain.Prize{Title: req.Title, Description: req.Description,
+	prize, err := p.app.Commands.CreatePrize.Handle(ctx, domain.Prize{Title: req.Title, Description: req.Description,
 		ValueCents: req.ValueCents, Currency: req.Currency, Stock: req.Stock, Kind: req.Kind,
 		SponsorName: req.SponsorName, SponsorURL: req.SponsorURL, SponsorLogoURL: req.SponsorLogoURL})
 	if err != nil {
@@ -23,7 +23,7 @@ func (p RPC) getPrize(ctx context.Context, req ticketingrpc.PrizeRequest) (ticke
 	if err := f.Err(); err != nil {
 		return ticketingrpc.Prize{}, err
 	}
-	prize, err := p.Prizes.Get(ctx, id)
+	prize, err := p.app.Queries.GetPrize.Handle(ctx, id)
 	if err != nil {
 		return ticketingrpc.Prize{}, err
 	}
@@ -36,7 +36,7 @@ func (p RPC) listPrizes(ctx context.Context, req ticketingrpc.ListPrizesRequest)
 	if err := f.Err(); err != nil {
 		return ticketingrpc.PrizePage{}, err
 	}
-	prizes, err := p.Prizes.List(ctx, page)
+	prizes, err := p.app.Queries.ListPrizes.Handle(ctx, page)
 	if err != nil {
 		return ticketingrpc.PrizePage{}, err
 	}
@@ -50,7 +50,7 @@ func (p RPC) updatePrize(ctx context.Context, req ticketingrpc.UpdatePrizeReques
 	if err := f.Err(); err != nil {
 		return ticketingrpc.Prize{}, err
 	}
-	prize, err := p.Prizes.Update(ctx, id, domain.PrizePatch{Title: req.Title, Description: req.Description,
+	prize, err := p.app.Commands.UpdatePrize.Handle(ctx, id, domain.PrizePatch{Title: req.Title, Description: req.Description,
 		Currency: req.Currency, Kind: req.Kind, SponsorName: req.SponsorName, SponsorURL: req.SponsorURL,
 		SponsorLogoURL: req.SponsorLogoURL, ValueCents: req.ValueCents, Stock: req.Stock})
 	if err != nil {
@@ -65,7 +65,7 @@ func (p RPC) deletePrize(ctx context.Context, req ticketingrpc.PrizeRequest) (ti
 	if err := f.Err(); err != nil {
 		return ticketingrpc.Deleted{}, err
 	}
-	if err := p.Prizes.Delete(ctx, id); err != nil {
+	if err := p.app.Commands.DeletePrize.Handle(ctx, id); err != nil {
 		return ticketingrpc.Deleted{}, err
 	}
 	return ticketingrpc.Deleted{Deleted: true}, nil

@@ -16,7 +16,7 @@ func (p RPC) getTicket(ctx context.Context, req ticketingrpc.TicketRequest) (tic
 	if err := f.Err(); err != nil {
 		return ticketingrpc.Ticket{}, err
 	}
-	t, err := p.Tickets.Get(ctx, id, user)
+	t, err := p.app.Queries.GetTicket.Handle(ctx, id, user)
 	if err != nil {
 		return ticketingrpc.Ticket{}, err
 	}
@@ -31,7 +31,7 @@ func (p RPC) listTickets(ctx context.Context, req ticketingrpc.ListTicketsReques
 	if err := f.Err(); err != nil {
 		return ticketingrpc.TicketPage{}, err
 	}
-	tickets, err := p.Tickets.List(ctx, filter, page)
+	tickets, err := p.app.Queries.ListTickets.Handle(ctx, filter, page)
 	if err != nil {
 		return ticketingrpc.TicketPage{}, err
 	}
@@ -45,7 +45,7 @@ func (p RPC) ticketByPurchase(ctx context.Context, req ticketingrpc.TicketByPurc
 	if err := f.Err(); err != nil {
 		return ticketingrpc.PurchaseTicket{}, err
 	}
-	out, found, err := p.Tickets.ByPurchase(ctx, id)
+	out, found, err := p.app.Queries.TicketByPurchase.Handle(ctx, id)
 	if err != nil {
 		return ticketingrpc.PurchaseTicket{}, err
 	}
@@ -69,7 +69,7 @@ func (p RPC) poolTickets(ctx context.Context, req ticketingrpc.PoolTicketsReques
 		return ticketingrpc.PoolTicketPage{}, err
 	}
 	after, _ := strconv.Atoi(page.After) // "" on the first page reads as 0
-	tickets, err := p.Tickets.OfFrozenPool(ctx, id, after, page.Limit)
+	tickets, err := p.app.Queries.PoolTickets.Handle(ctx, id, after, page.Limit)
 	if err != nil {
 		return ticketingrpc.PoolTicketPage{}, err
 	}

@@ -117,6 +117,24 @@ func (s *Store) AddToBalance(ctx context.Context, walletID string, delta int64) 
 	return balance, nil
 }
 
+// UpdateAccount locks the wallet of user userID, lets fn change it and stores its status if
+// fn changed the account, in one transaction.
+func (s *Store) UpdateAccount(ctx context.Context, userID string, fn func(*domain.Account) error) (domain.Account, error) {
+	var acct domain.Account
+	err := s.inTx(ctx, func(tx *Store) error {
+		var err error
+		if acct, err = tx.LockAccount(ctx, "user_id", userID); err != nil {
+			return err
+		}
+		before := acct
+		if err := fn(&acct); err != nil || acct == before {
+			return err
+		}
+		return tx.SaveStatus(ctx, acct)
+	})
+	return acct, err
+}
+
 // SaveStatus stores the account's status and its reason.
 func (s *Store) SaveStatus(ctx context.Context, a domain.Account) error {
 	err := s.q(ctx).Exec(`UPDATE wallet_account SET status = ?, status_reason = ?, updated_at = now() WHERE wallet_id = ?`,

@@ -61,6 +61,29 @@ func (s *Store) Topup(ctx context.Context, id string, lock bool) (domain.Topup, 
 	return row.domain(), nil
 }
 
+// UpdateTopup locks top-up id's wallet and then the top-up (wallets before requests,
+// always), lets fn change the top-up and stores the result, in one transaction.
+func (s *Store) UpdateTopup(ctx context.Context, id string, fn func(*domain.Topup) error) (domain.Topup, error) {
+	var t domain.Topup
+	err := s.inTx(ctx, func(tx *Store) error {
+		var err error
+		if t, err = tx.Topup(ctx, id, false); err != nil {
+			return err
+		}
+		if _, err := tx.LockAccount(ctx, "wallet_id", t.WalletID); err != nil {
+			return err
+		}
+		if t, err = tx.Topup(ctx, id, true); err != nil {
+			return err
+		}
+		if err := fn(&t); err != nil {
+			return err
+		}
+		return tx.SaveTopup(ctx, t)
+	})
+	return t, err
+}
+
 // TopupByTxn returns the id of the top-up holding provider transaction txn, or "".
 func (s *Store) TopupByTxn(ctx context.Context, txn string) (string, error) {
 	var ids []string

@@ -64,6 +64,23 @@ func (s *Store) UnmatchedPayment(ctx context.Context, id string, lock bool) (dom
 	return row.domain(), nil
 }
 
+// UpdateUnmatched locks unmatched payment id, lets fn change it and stores the result, in
+// one transaction.
+func (s *Store) UpdateUnmatched(ctx context.Context, id string, fn func(*domain.UnmatchedPayment) error) (domain.UnmatchedPayment, error) {
+	var u domain.UnmatchedPayment
+	err := s.inTx(ctx, func(tx *Store) error {
+		var err error
+		if u, err = tx.UnmatchedPayment(ctx, id, true); err != nil {
+			return err
+		}
+		if err := fn(&u); err != nil {
+			return err
+		}
+		return tx.SaveUnmatched(ctx, u)
+	})
+	return u, err
+}
+
 // SaveUnmatched stores an unmatched payment's resolution.
 func (s *Store) SaveUnmatched(ctx context.Context, u domain.UnmatchedPayment) error {
 	err := s.q(ctx).Exec(`UPDATE unmatched_payment SET status = ?, resolved_by = ?, resolution = ?, resolved_at = ?

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -19,10 +18,13 @@ type Adjustment struct {
 	Reason      string // mandatory
 }
 
-// Adjust books a CREDIT or DEBIT ADJUSTMENT POSTED with the admin's reason. A debit must be
+// AdjustBalance books a CREDIT or DEBIT ADJUSTMENT POSTED with the admin's reason. A debit must be
 // covered by the balance less the active holds, like any spend (domain.Account.CanTake):
 // money already spent cannot be clawed back into a negative wallet.
-func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
+type AdjustBalance struct{ deps }
+
+// Handle books the adjustment in.
+func (h AdjustBalance) Handle(ctx context.Context, in Adjustment) (domain.Entry, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: adjustments are admin operations")
 	v.Require(in.Direction == domain.Credit || in.Direction == domain.Debit, "direction", "must be CREDIT or DEBIT")
@@ -33,8 +35,8 @@ func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
 		return domain.Entry{}, err
 	}
 	var e domain.Entry
-	err := a.store.InTx(ctx, func(st *adapters.Store) error {
-		acct, err := st.EnsureAccount(ctx, in.UserID, currencyOr(in.Currency, a.cfg.DefaultCurrency))
+	err := h.store.InTx(ctx, func(st Books) error {
+		acct, err := st.EnsureAccount(ctx, in.UserID, currencyOr(in.Currency, h.cfg.DefaultCurrency))
 		if err != nil {
 			return err
 		}
@@ -46,9 +48,9 @@ func (a *App) Adjust(ctx context.Context, in Adjustment) (domain.Entry, error) {
 				return err
 			}
 		}
-		e = domain.NewEntry(acct, in.Direction, domain.ReasonAdjustment, in.AmountCents, false, a.now())
+		e = domain.NewEntry(acct, in.Direction, domain.ReasonAdjustment, in.AmountCents, false, h.now())
 		e.Actor, e.Note = strings.TrimSpace(in.Actor), strings.TrimSpace(in.Reason)
-		return a.mustPost(ctx, st, acct, &e)
+		return h.mustPost(ctx, st, acct, &e)
 	})
 	return e, err
 }

@@ -1,5 +1,6 @@
-// Package app holds the wallet's use cases, one file per command, query or event handler.
-// Event handlers run inside the inbox transaction they are given; commands open their own.
+// Package app holds the wallet's use cases: one handler type per command or query, each in
+// the file named after it, listed by Application. What they need (the store, the clock) is
+// declared here as interfaces; the adapters implement them.
 package app
 
 import (
@@ -9,7 +10,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -20,20 +20,79 @@ type Config struct {
 	DefaultCurrency string                  // of wallets created by a spend
 }
 
-// App runs the wallet's use cases against its store.
-type App struct {
-	store *adapters.Store
+// Application is the table of contents of the wallet: every command and query.
+type Application struct {
+	Commands Commands
+	Queries  Queries
+}
+
+// Commands change wallets. The first group is what events trigger (the purchase saga and
+// the payment providers' reports); the second what the RPC endpoints ask for.
+type Commands struct {
+	LockWallets         LockWallets
+	PlaceHold           PlaceHold
+	ConfirmHold         ConfirmHold
+	ReleaseHold         ReleaseHold
+	CaptureHold         CaptureHold
+	UnwindPurchase      UnwindPurchase
+	PayPrizes           PayPrizes
+	MarkTopupProcessing MarkTopupProcessing
+	CreditTopup         CreditTopup
+	FailTopup           FailTopup
+	CompleteWithdrawal  CompleteWithdrawal
+	FailWithdrawal      FailWithdrawal
+
+	CreateTopup       CreateTopup
+	CancelTopup       CancelTopup
+	RequestWithdrawal RequestWithdrawal
+	ApproveWithdrawal ApproveWithdrawal
+	RejectWithdrawal  RejectWithdrawal
+	CancelWithdrawal  CancelWithdrawal
+	AdjustBalance     AdjustBalance
+	ReverseEntry      ReverseEntry
+	SetWalletStatus   SetWalletStatus
+	ResolveUnmatched  ResolveUnmatched
+}
+
+// Queries read wallets.
+type Queries struct {
+	GetWallet       GetWallet
+	ListLedger      ListLedger
+	GetTopup        GetTopup
+	ListTopups      ListTopups
+	GetWithdrawal   GetWithdrawal
+	ListWithdrawals ListWithdrawals
+	ListUnmatched   ListUnmatched
+}
+
+// deps are what every handler is built with.
+type deps struct {
+	store Store
 	cfg   Config
 	log   *slog.Logger
 	now   func() time.Time
 }
 
-// New returns the wallet's use cases over store.
-func New(store *adapters.Store, cfg Config, log *slog.Logger) *App {
+// New returns the wallet's use cases over store: a pool (each command opens its own
+// transaction) or a transaction someone else opened (an event batch's).
+func New(store Store, cfg Config, log *slog.Logger) Application {
 	if cfg.DefaultCurrency == "" {
 		cfg.DefaultCurrency = domain.DefaultCurrency
 	}
-	return &App{store: store, cfg: cfg, log: log, now: func() time.Time { return time.Now().UTC() }}
+	d := deps{store: store, cfg: cfg, log: log, now: func() time.Time { return time.Now().UTC() }}
+	return Application{
+		Commands: Commands{LockWallets: LockWallets{d}, PlaceHold: PlaceHold{d}, ConfirmHold: ConfirmHold{d},
+			ReleaseHold: ReleaseHold{d}, CaptureHold: CaptureHold{d}, UnwindPurchase: UnwindPurchase{d},
+			PayPrizes: PayPrizes{d}, MarkTopupProcessing: MarkTopupProcessing{d}, CreditTopup: CreditTopup{d},
+			FailTopup: FailTopup{d}, CompleteWithdrawal: CompleteWithdrawal{d}, FailWithdrawal: FailWithdrawal{d},
+			CreateTopup: CreateTopup{d}, CancelTopup: CancelTopup{d}, RequestWithdrawal: RequestWithdrawal{d},
+			ApproveWithdrawal: ApproveWithdrawal{d}, RejectWithdrawal: RejectWithdrawal{d},
+			CancelWithdrawal: CancelWithdrawal{d}, AdjustBalance: AdjustBalance{d}, ReverseEntry: ReverseEntry{d},
+			SetWalletStatus: SetWalletStatus{d}, ResolveUnmatched: ResolveUnmatched{d}},
+		Queries: Queries{GetWallet: GetWallet{d}, ListLedger: ListLedger{d}, GetTopup: GetTopup{d},
+			ListTopups: ListTopups{d}, GetWithdrawal: GetWithdrawal{d}, ListWithdrawals: ListWithdrawals{d},
+			ListUnmatched: ListUnmatched{d}},
+	}
 }
 
 // newID returns a time-ordered UUID (v7), so ids sort in creation order.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -14,25 +13,28 @@ type WalletView struct {
 	Holds   []domain.Hold
 }
 
-// Wallet returns the user's wallet and active holds, creating the wallet on first use.
-func (a *App) Wallet(ctx context.Context, userID string) (WalletView, error) {
-	view, err := a.readWallet(ctx, userID)
+// GetWallet returns the user's wallet and active holds, creating the wallet on first use.
+type GetWallet struct{ deps }
+
+// Handle returns userID's wallet.
+func (h GetWallet) Handle(ctx context.Context, userID string) (WalletView, error) {
+	view, err := h.read(ctx, userID)
 	if !errors.Is(err, domain.ErrNotFound) {
 		return view, err
 	}
-	err = a.store.InTx(ctx, func(st *adapters.Store) error {
-		_, err := st.EnsureAccount(ctx, userID, a.cfg.DefaultCurrency)
+	err = h.store.InTx(ctx, func(st Books) error {
+		_, err := st.EnsureAccount(ctx, userID, h.cfg.DefaultCurrency)
 		return err
 	})
 	if err != nil {
 		return WalletView{}, err
 	}
-	return a.readWallet(ctx, userID)
+	return h.read(ctx, userID)
 }
 
-func (a *App) readWallet(ctx context.Context, userID string) (WalletView, error) {
+func (h GetWallet) read(ctx context.Context, userID string) (WalletView, error) {
 	var view WalletView
-	err := a.store.InSnapshot(ctx, func(st *adapters.Store) error {
+	err := h.store.InSnapshot(ctx, func(st Books) error {
 		var err error
 		if view.Account, err = st.Account(ctx, "user_id", userID); err != nil {
 			return err

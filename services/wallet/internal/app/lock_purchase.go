@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -18,7 +17,7 @@ type purchaseHold struct {
 
 // lockPurchase locks the purchaser's wallet and then the purchase's hold: wallet rows are
 // always locked before holds, so handlers cannot deadlock on them.
-func (a *App) lockPurchase(ctx context.Context, st *adapters.Store, userID, purchaseID string) (purchaseHold, error) {
+func (d deps) lockPurchase(ctx context.Context, st Books, userID, purchaseID string) (purchaseHold, error) {
 	acct, err := st.LockAccount(ctx, "user_id", userID)
 	if errors.Is(err, domain.ErrNotFound) {
 		return purchaseHold{}, nil

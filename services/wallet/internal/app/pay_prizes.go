@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -27,9 +26,13 @@ type Winner struct {
 	UserID   string
 }
 
-// DrawCompleted pays a CASH prize: CREDIT PRIZE_PAYOUT POSTED of the prize value to each
-// winner, once per (pool, winning ticket). Other prizes are delivered outside the wallet.
-func (a *App) DrawCompleted(ctx context.Context, st *adapters.Store, d Draw) error {
+// PayPrizes pays a CASH prize: CREDIT PRIZE_PAYOUT POSTED of the prize value to each winner,
+// once per (pool, winning ticket). Other prizes are delivered outside the wallet. Triggered
+// by draw.completed.
+type PayPrizes struct{ deps }
+
+// Handle pays the winners of draw d.
+func (h PayPrizes) Handle(ctx context.Context, d Draw) error {
 	if d.PrizeType != domain.PrizeCash {
 		return nil
 	}
@@ -39,15 +42,17 @@ func (a *App) DrawCompleted(ctx context.Context, st *adapters.Store, d Draw) err
 	}
 	winners := slices.Clone(d.Winners)
 	slices.SortFunc(winners, func(x, y Winner) int { return strings.Compare(x.UserID, y.UserID) }) // lock order
-	for _, w := range winners {
-		if err := a.payout(ctx, st, d, w); err != nil {
-			return err
+	return h.store.InTx(ctx, func(st Books) error {
+		for _, w := range winners {
+			if err := h.pay(ctx, st, d, w); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
-func (a *App) payout(ctx context.Context, st *adapters.Store, d Draw, w Winner) error {
+func (h PayPrizes) pay(ctx context.Context, st Books, d Draw, w Winner) error {
 	acct, err := st.EnsureAccount(ctx, w.UserID, d.Currency)
 	if err != nil {
 		return err
@@ -55,8 +60,8 @@ func (a *App) payout(ctx context.Context, st *adapters.Store, d Draw, w Winner) 
 	if err := acct.CanReceive(d.Currency); err != nil {
 		return fmt.Errorf("%w: payout of pool %s ticket %s: %w", domain.ErrInconsistent, d.PoolID, w.TicketID, err)
 	}
-	e := domain.NewEntry(acct, domain.Credit, domain.ReasonPrizePayout, d.PrizeValueCents, false, a.now())
+	e := domain.NewEntry(acct, domain.Credit, domain.ReasonPrizePayout, d.PrizeValueCents, false, h.now())
 	e.RefPoolID, e.RefTicketID, e.Note = d.PoolID, w.TicketID, fmt.Sprintf("prize tier %d, draw %s", w.Tier, d.DrawID)
-	_, err = a.post(ctx, st, acct, &e)
+	_, err = h.post(ctx, st, acct, &e)
 	return err
 }

@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
 // post appends e to acct's ledger and, when e is POSTED, moves the cached balance in the same
 // transaction and announces it. It reports false when e's reference was booked before (a
 // second capture, refund, payout or top-up credit is skipped by the database).
-func (a *App) post(ctx context.Context, st *adapters.Store, acct domain.Account, e *domain.Entry) (bool, error) {
+func (d deps) post(ctx context.Context, st Books, acct domain.Account, e *domain.Entry) (bool, error) {
 	fresh, err := st.AppendEntry(ctx, e)
 	if err != nil || !fresh {
 		return fresh, err
@@ -19,12 +18,12 @@ func (a *App) post(ctx context.Context, st *adapters.Store, acct domain.Account,
 	if e.Status != domain.EntryPosted {
 		return true, nil
 	}
-	return true, a.applyPosted(ctx, st, acct, *e)
+	return true, d.applyPosted(ctx, st, acct, *e)
 }
 
 // applyPosted moves the cached balance by an entry that just became POSTED and emits
 // wallet.entry.posted.
-func (a *App) applyPosted(ctx context.Context, st *adapters.Store, acct domain.Account, e domain.Entry) error {
+func (d deps) applyPosted(ctx context.Context, st Books, acct domain.Account, e domain.Entry) error {
 	balance, err := st.AddToBalance(ctx, acct.WalletID, e.Signed())
 	if err != nil {
 		return err
@@ -34,8 +33,8 @@ func (a *App) applyPosted(ctx context.Context, st *adapters.Store, acct domain.A
 
 // mustPost posts an entry whose reference cannot have been booked before (the caller holds
 // the lock that guards it); finding it booked means the records disagree.
-func (a *App) mustPost(ctx context.Context, st *adapters.Store, acct domain.Account, e *domain.Entry) error {
-	fresh, err := a.post(ctx, st, acct, e)
+func (d deps) mustPost(ctx context.Context, st Books, acct domain.Account, e *domain.Entry) error {
+	fresh, err := d.post(ctx, st, acct, e)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -12,7 +11,7 @@ import (
 // still covered: its hold is ACTIVE and the balance less the other active holds still pays
 // it. The request's check alone is not enough: the approval books the debit the provider
 // pays out, possibly long after the request.
-func (a *App) recheckFunds(ctx context.Context, st *adapters.Store, acct domain.Account, w domain.Withdrawal) error {
+func (d deps) recheckFunds(ctx context.Context, st Books, acct domain.Account, w domain.Withdrawal) error {
 	hold, found, err := st.LockHold(ctx, "hold_id", w.HoldID)
 	if err != nil {
 		return err

@@ -4,32 +4,26 @@ import (
 	"context"
 	"errors"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
-
-// report is what the provider said, for the domain's checks.
-func (o ProviderOutcome) report() domain.Report {
-	return domain.Report{Provider: o.Provider, TxnID: o.TxnID, AmountCents: o.AmountCents, Currency: o.Currency}
-}
 
 // unmatched records a provider report that cannot apply to the request it names as an OPEN
 // unmatched payment (once per report), and logs it for an operator: the event itself is
 // consumed, so nothing retries it, and the money it reports is never dropped. walletID is
 // "" when no such request exists.
-func (a *App) unmatched(ctx context.Context, st *adapters.Store, kind, outcome, walletID string, o ProviderOutcome, why error) error {
+func (d deps) unmatched(ctx context.Context, st Books, kind, outcome, walletID string, o ProviderOutcome, why error) error {
 	id, err := newID()
 	if err != nil {
 		return err
 	}
 	u := domain.UnmatchedPayment{UnmatchedID: id, Kind: kind, RefID: o.ID, WalletID: walletID, Outcome: outcome,
 		Provider: o.Provider, ProviderTxnID: o.TxnID, ProviderEventID: o.EventID, AmountCents: o.AmountCents,
-		Currency: o.Currency, Reason: why.Error(), Status: domain.UnmatchedOpen, CreatedAt: a.now()}
+		Currency: o.Currency, Reason: why.Error(), Status: domain.UnmatchedOpen, CreatedAt: d.now()}
 	fresh, err := st.InsertUnmatched(ctx, u)
 	if err != nil || !fresh {
 		return err
 	}
-	a.log.ErrorContext(ctx, "unmatched payment recorded: an operator must resolve it", "unmatched_id", id,
+	d.log.ErrorContext(ctx, "unmatched payment recorded: an operator must resolve it", "unmatched_id", id,
 		"kind", kind, "ref_id", o.ID, "outcome", outcome, "provider", o.Provider, "provider_txn_id", o.TxnID,
 		"amount_cents", o.AmountCents, "currency", o.Currency, "reason", u.Reason,
 		"resolve", "GET /api/v1/wallet/unmatched-payments?status=OPEN, then POST …/"+id+"/resolve")
@@ -38,9 +32,9 @@ func (a *App) unmatched(ctx context.Context, st *adapters.Store, kind, outcome, 
 
 // unmatchedOr records o as unmatched when err says it cannot apply (domain.ErrUnmatched),
 // and returns any other err as it is.
-func (a *App) unmatchedOr(ctx context.Context, st *adapters.Store, kind, outcome, walletID string, o ProviderOutcome, err error) error {
+func (d deps) unmatchedOr(ctx context.Context, st Books, kind, outcome, walletID string, o ProviderOutcome, err error) error {
 	if errors.Is(err, domain.ErrUnmatched) {
-		return a.unmatched(ctx, st, kind, outcome, walletID, o, err)
+		return d.unmatched(ctx, st, kind, outcome, walletID, o, err)
 	}
 	return err
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -22,20 +21,23 @@ type NewWithdrawal struct {
 // RequestWithdrawal stores a REQUESTED withdrawal and holds its amount, under the wallet's
 // row lock: the minimum, the 24-hour total and the available funds are checked against
 // what the wallet holds right now.
-func (a *App) RequestWithdrawal(ctx context.Context, in NewWithdrawal) (domain.Withdrawal, error) {
+type RequestWithdrawal struct{ deps }
+
+// Handle stores the withdrawal in asks for.
+func (h RequestWithdrawal) Handle(ctx context.Context, in NewWithdrawal) (domain.Withdrawal, error) {
 	if err := validateWithdrawal(in); err != nil {
 		return domain.Withdrawal{}, err
 	}
 	var w domain.Withdrawal
-	err := a.store.InTx(ctx, func(st *adapters.Store) error {
-		acct, err := st.EnsureAccount(ctx, in.UserID, currencyOr(in.Currency, a.cfg.DefaultCurrency))
+	err := h.store.InTx(ctx, func(st Books) error {
+		acct, err := st.EnsureAccount(ctx, in.UserID, currencyOr(in.Currency, h.cfg.DefaultCurrency))
 		if err != nil {
 			return err
 		}
-		if err := a.checkWithdrawal(ctx, st, acct, in); err != nil {
+		if err := h.checkWithdrawal(ctx, st, acct, in); err != nil {
 			return err
 		}
-		w, err = a.holdWithdrawal(ctx, st, acct, in)
+		w, err = h.holdWithdrawal(ctx, st, acct, in)
 		return err
 	})
 	return w, err
@@ -50,15 +52,15 @@ func validateWithdrawal(in NewWithdrawal) error {
 	return v.Err()
 }
 
-func (a *App) checkWithdrawal(ctx context.Context, st *adapters.Store, acct domain.Account, in NewWithdrawal) error {
+func (h RequestWithdrawal) checkWithdrawal(ctx context.Context, st Books, acct domain.Account, in NewWithdrawal) error {
 	if acct.Status != domain.AccountActive {
 		return acct.CanReserve(in.AmountCents, acct.Currency)
 	}
-	used, err := st.WithdrawnSince(ctx, in.UserID, a.now().Add(-24*time.Hour))
+	used, err := st.WithdrawnSince(ctx, in.UserID, h.now().Add(-24*time.Hour))
 	if err != nil {
 		return err
 	}
-	if err := a.cfg.Withdrawals.Check(in.AmountCents, used); err != nil {
+	if err := h.cfg.Withdrawals.Check(in.AmountCents, used); err != nil {
 		return err
 	}
 	currency := in.Currency
@@ -68,7 +70,7 @@ func (a *App) checkWithdrawal(ctx context.Context, st *adapters.Store, acct doma
 	return acct.CanReserve(in.AmountCents, currency)
 }
 
-func (a *App) holdWithdrawal(ctx context.Context, st *adapters.Store, acct domain.Account, in NewWithdrawal) (domain.Withdrawal, error) {
+func (h RequestWithdrawal) holdWithdrawal(ctx context.Context, st Books, acct domain.Account, in NewWithdrawal) (domain.Withdrawal, error) {
 	holdID, err := newID()
 	if err != nil {
 		return domain.Withdrawal{}, err
@@ -80,7 +82,7 @@ func (a *App) holdWithdrawal(ctx context.Context, st *adapters.Store, acct domai
 	if err := st.InsertHold(ctx, domain.NewWithdrawalHold(holdID, acct, id, in.AmountCents)); err != nil {
 		return domain.Withdrawal{}, err
 	}
-	now := a.now()
+	now := h.now()
 	w := domain.Withdrawal{WithdrawalID: id, WalletID: acct.WalletID, UserID: in.UserID, AmountCents: in.AmountCents,
 		Currency: acct.Currency, Provider: strings.TrimSpace(in.Provider), Destination: strings.TrimSpace(in.Destination),
 		Status: domain.WithdrawalRequested, HoldID: holdID, RequestedBy: requester(in), CreatedAt: now, UpdatedAt: now}

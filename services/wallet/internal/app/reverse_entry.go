@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -15,11 +14,14 @@ type Reversal struct {
 	Reason  string
 }
 
-// Reverse moves a POSTED or PENDING entry to REVERSED with the admin's reason; a reversed
+// ReverseEntry moves a POSTED or PENDING entry to REVERSED with the admin's reason; a reversed
 // POSTED entry no longer counts, so the cached balance moves back in the same transaction.
 // domain.CanReverse decides what may be reversed: never a withdrawal's debit, never a credit
 // the balance less its active holds cannot cover, never a capture its purchase got back.
-func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
+type ReverseEntry struct{ deps }
+
+// Handle reverses the entry in names.
+func (h ReverseEntry) Handle(ctx context.Context, in Reversal) (domain.Entry, error) {
 	v := domain.Validation{}
 	v.Require(strings.TrimSpace(in.Actor) != "", "actor", "is required: reversals are admin operations")
 	v.Require(in.EntryID > 0, "entry_id", "is required")
@@ -28,7 +30,7 @@ func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
 		return domain.Entry{}, err
 	}
 	var e domain.Entry
-	err := a.store.InTx(ctx, func(st *adapters.Store) error {
+	err := h.store.InTx(ctx, func(st Books) error {
 		var err error
 		if e, err = st.Entry(ctx, in.EntryID); err != nil {
 			return err
@@ -40,12 +42,12 @@ func (a *App) Reverse(ctx context.Context, in Reversal) (domain.Entry, error) {
 		if e, err = st.LockEntry(ctx, in.EntryID); err != nil {
 			return err
 		}
-		return a.reverse(ctx, st, acct, &e, in)
+		return h.reverse(ctx, st, acct, &e, in)
 	})
 	return e, err
 }
 
-func (a *App) reverse(ctx context.Context, st *adapters.Store, acct domain.Account, e *domain.Entry, in Reversal) error {
+func (h ReverseEntry) reverse(ctx context.Context, st Books, acct domain.Account, e *domain.Entry, in Reversal) error {
 	money, err := st.PurchaseMoney(ctx, e.RefPurchaseID)
 	if err != nil {
 		return err
@@ -53,7 +55,7 @@ func (a *App) reverse(ctx context.Context, st *adapters.Store, acct domain.Accou
 	if err := domain.CanReverse(acct, *e, money); err != nil {
 		return err
 	}
-	delta, err := e.Reverse(strings.TrimSpace(in.Reason), strings.TrimSpace(in.Actor), a.now())
+	delta, err := e.Reverse(strings.TrimSpace(in.Reason), strings.TrimSpace(in.Actor), h.now())
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,6 @@
-// Package ports is the wallet's edge: NATS micro endpoints, JetStream event handlers and the
-// hold sweeper. Ports decode and check what arrives, call the app, and map its errors.
+// Package ports is the wallet's edge: the NATS micro endpoints of walletrpc (rpc*.go) and the
+// event routers (events.go, event_handlers.go). Ports decode and check what arrives, call
+// the app's Application, and map its errors; they never touch the database.
 package ports
 
 import (

@@ -11,12 +11,12 @@ import (
 
 // endpoints serve the walletrpc contract.
 type endpoints struct {
-	app *app.App
+	app app.Application
 }
 
 // RegisterRPC adds every walletrpc endpoint to svc. The caller flushes the connection before
 // declaring the service ready.
-func RegisterRPC(svc *rpc.Service, a *app.App, log *slog.Logger) error {
+func RegisterRPC(svc *rpc.Service, a app.Application, log *slog.Logger) error {
 	e, r := &endpoints{app: a}, &registrar{svc: svc, opt: rpc.WithLogger(log)}
 	register(r, walletrpc.GetWallet, e.getWallet)
 	register(r, walletrpc.ListLedger, e.listLedger)

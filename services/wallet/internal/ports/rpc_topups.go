@@ -14,7 +14,7 @@ func (e *endpoints) createTopup(ctx context.Context, req walletrpc.CreateTopupRe
 	if err := v.Err(); err != nil {
 		return walletrpc.Topup{}, problem(err)
 	}
-	t, err := e.app.CreateTopup(ctx, app.NewTopup{UserID: req.UserID, AmountCents: req.AmountCents,
+	t, err := e.app.Commands.CreateTopup.Handle(ctx, app.NewTopup{UserID: req.UserID, AmountCents: req.AmountCents,
 		Currency: req.Currency, Provider: req.Provider})
 	if err != nil {
 		return walletrpc.Topup{}, problem(err)
@@ -26,7 +26,7 @@ func (e *endpoints) getTopup(ctx context.Context, req walletrpc.TopupRequest) (w
 	if err := checkTopupRequest(req); err != nil {
 		return walletrpc.Topup{}, problem(err)
 	}
-	t, err := e.app.Topup(ctx, req.UserID, req.TopupID)
+	t, err := e.app.Queries.GetTopup.Handle(ctx, req.UserID, req.TopupID)
 	if err != nil {
 		return walletrpc.Topup{}, problem(err)
 	}
@@ -37,7 +37,7 @@ func (e *endpoints) cancelTopup(ctx context.Context, req walletrpc.TopupRequest)
 	if err := checkTopupRequest(req); err != nil {
 		return walletrpc.Topup{}, problem(err)
 	}
-	t, err := e.app.CancelTopup(ctx, req.UserID, req.TopupID)
+	t, err := e.app.Commands.CancelTopup.Handle(ctx, req.UserID, req.TopupID)
 	if err != nil {
 		return walletrpc.Topup{}, problem(err)
 	}
@@ -51,7 +51,7 @@ func (e *endpoints) listTopups(ctx context.Context, req walletrpc.ListRequest) (
 	if err := v.Err(); err != nil {
 		return walletrpc.TopupPage{}, problem(err)
 	}
-	page, err := e.app.Topups(ctx, req.UserID, req.Cursor, walletrpc.PageLimit(req.Limit))
+	page, err := e.app.Queries.ListTopups.Handle(ctx, req.UserID, req.Cursor, walletrpc.PageLimit(req.Limit))
 	if err != nil {
 		return walletrpc.TopupPage{}, problem(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"tickup.dev/pkg/contract/walletrpc"
+	"tickup.dev/services/wallet/internal/app"
 	"tickup.dev/services/wallet/internal/domain"
 )
 
@@ -16,7 +17,7 @@ func (e *endpoints) listUnmatched(ctx context.Context, req walletrpc.ListUnmatch
 	if err := v.Err(); err != nil {
 		return walletrpc.UnmatchedPage{}, problem(err)
 	}
-	page, err := e.app.UnmatchedPayments(ctx, req.Status, req.Cursor, walletrpc.PageLimit(req.Limit))
+	page, err := e.app.Queries.ListUnmatched.Handle(ctx, req.Status, req.Cursor, walletrpc.PageLimit(req.Limit))
 	if err != nil {
 		return walletrpc.UnmatchedPage{}, problem(err)
 	}
@@ -29,7 +30,7 @@ func (e *endpoints) resolveUnmatched(ctx context.Context, req walletrpc.ResolveU
 	if err := v.Err(); err != nil {
 		return walletrpc.UnmatchedPayment{}, problem(err)
 	}
-	u, err := e.app.ResolveUnmatched(ctx, req.Actor, req.UnmatchedID, req.Resolution)
+	u, err := e.app.Commands.ResolveUnmatched.Handle(ctx, app.Resolution{Actor: req.Actor, UnmatchedID: req.UnmatchedID, Resolution: req.Resolution})
 	if err != nil {
 		return walletrpc.UnmatchedPayment{}, problem(err)
 	}

@@ -15,7 +15,7 @@ func (e *endpoints) getWallet(ctx context.Context, req walletrpc.WalletRequest) 
 	if err := v.Err(); err != nil {
 		return walletrpc.Wallet{}, problem(err)
 	}
-	view, err := e.app.Wallet(ctx, req.UserID)
+	view, err := e.app.Queries.GetWallet.Handle(ctx, req.UserID)
 	if err != nil {
 		return walletrpc.Wallet{}, problem(err)
 	}
@@ -34,7 +34,7 @@ func (e *endpoints) listLedger(ctx context.Context, req walletrpc.LedgerRequest)
 	if err := v.Err(); err != nil {
 		return walletrpc.LedgerPage{}, problem(err)
 	}
-	entries, next, err := e.app.Ledger(ctx, req.UserID, req.Reason, cursor, walletrpc.PageLimit(req.Limit))
+	entries, next, err := e.app.Queries.ListLedger.Handle(ctx, req.UserID, req.Reason, cursor, walletrpc.PageLimit(req.Limit))
 	if err != nil {
 		return walletrpc.LedgerPage{}, problem(err)
 	}
@@ -52,7 +52,7 @@ func (e *endpoints) adjust(ctx context.Context, req walletrpc.AdjustmentRequest)
 	if err := v.Err(); err != nil {
 		return walletrpc.Entry{}, problem(err)
 	}
-	entry, err := e.app.Adjust(ctx, app.Adjustment{Actor: req.Actor, UserID: req.UserID, Direction: req.Direction,
+	entry, err := e.app.Commands.AdjustBalance.Handle(ctx, app.Adjustment{Actor: req.Actor, UserID: req.UserID, Direction: req.Direction,
 		AmountCents: req.AmountCents, Currency: req.Currency, Reason: req.Reason})
 	if err != nil {
 		return walletrpc.Entry{}, problem(err)
@@ -61,7 +61,7 @@ func (e *endpoints) adjust(ctx context.Context, req walletrpc.AdjustmentRequest)
 }
 
 func (e *endpoints) reverse(ctx context.Context, req walletrpc.ReversalRequest) (walletrpc.Entry, error) {
-	entry, err := e.app.Reverse(ctx, app.Reversal{Actor: req.Actor, EntryID: req.EntryID, Reason: req.Reason})
+	entry, err := e.app.Commands.ReverseEntry.Handle(ctx, app.Reversal{Actor: req.Actor, EntryID: req.EntryID, Reason: req.Reason})
 	if err != nil {
 		return walletrpc.Entry{}, problem(err)
 	}
@@ -83,7 +83,7 @@ func (e *endpoints) setStatus(ctx context.Context, req walletrpc.StatusRequest, 
 	if err := v.Err(); err != nil {
 		return walletrpc.Wallet{}, problem(err)
 	}
-	_, err := e.app.SetStatus(ctx, app.StatusChange{Actor: req.Actor, UserID: req.UserID, Status: status, Reason: req.Reason})
+	_, err := e.app.Commands.SetWalletStatus.Handle(ctx, app.StatusChange{Actor: req.Actor, UserID: req.UserID, Status: status, Reason: req.Reason})
 	if err != nil {
 		return walletrpc.Wallet{}, problem(err)
 	}

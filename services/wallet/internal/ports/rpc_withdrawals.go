@@ -14,7 +14,7 @@ func (e *endpoints) requestWithdrawal(ctx context.Context, req walletrpc.Withdra
 	if err := v.Err(); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.RequestWithdrawal(ctx, app.NewWithdrawal{UserID: req.UserID, RequestedBy: req.RequestedBy, AmountCents: req.AmountCents,
+	w, err := e.app.Commands.RequestWithdrawal.Handle(ctx, app.NewWithdrawal{UserID: req.UserID, RequestedBy: req.RequestedBy, AmountCents: req.AmountCents,
 		Currency: req.Currency, Provider: req.Provider, Destination: req.Destination})
 	return withdrawalReply(w, err)
 }
@@ -28,7 +28,7 @@ func (e *endpoints) getWithdrawal(ctx context.Context, req walletrpc.WithdrawalR
 	if err := v.Err(); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.Withdrawal(ctx, req.UserID, req.WithdrawalID)
+	w, err := e.app.Queries.GetWithdrawal.Handle(ctx, req.UserID, req.WithdrawalID)
 	return withdrawalReply(w, err)
 }
 
@@ -41,7 +41,7 @@ func (e *endpoints) listWithdrawals(ctx context.Context, req walletrpc.ListWithd
 	if err := v.Err(); err != nil {
 		return walletrpc.WithdrawalPage{}, problem(err)
 	}
-	page, err := e.app.Withdrawals(ctx, req.UserID, req.Status, req.Cursor, walletrpc.PageLimit(req.Limit))
+	page, err := e.app.Queries.ListWithdrawals.Handle(ctx, req.UserID, req.Status, req.Cursor, walletrpc.PageLimit(req.Limit))
 	if err != nil {
 		return walletrpc.WithdrawalPage{}, problem(err)
 	}
@@ -55,7 +55,7 @@ func (e *endpoints) cancelWithdrawal(ctx context.Context, req walletrpc.Withdraw
 	if err := v.Err(); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.CancelWithdrawal(ctx, req.UserID, req.WithdrawalID)
+	w, err := e.app.Commands.CancelWithdrawal.Handle(ctx, req.UserID, req.WithdrawalID)
 	return withdrawalReply(w, err)
 }
 
@@ -63,7 +63,7 @@ func (e *endpoints) approveWithdrawal(ctx context.Context, req walletrpc.Decisio
 	if err := checkDecision(req); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.ApproveWithdrawal(ctx, app.Decision{Actor: req.Actor, WithdrawalID: req.WithdrawalID, Reason: req.Reason})
+	w, err := e.app.Commands.ApproveWithdrawal.Handle(ctx, app.Decision{Actor: req.Actor, WithdrawalID: req.WithdrawalID, Reason: req.Reason})
 	return withdrawalReply(w, err)
 }
 
@@ -71,7 +71,7 @@ func (e *endpoints) rejectWithdrawal(ctx context.Context, req walletrpc.Decision
 	if err := checkDecision(req); err != nil {
 		return walletrpc.Withdrawal{}, problem(err)
 	}
-	w, err := e.app.RejectWithdrawal(ctx, app.Decision{Actor: req.Actor, WithdrawalID: req.WithdrawalID, Reason: req.Reason})
+	w, err := e.app.Commands.RejectWithdrawal.Handle(ctx, app.Decision{Actor: req.Actor, WithdrawalID: req.WithdrawalID, Reason: req.Reason})
 	return withdrawalReply(w, err)
 }
 

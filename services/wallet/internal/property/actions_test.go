@@ -48,7 +48,7 @@ func (s *sequence) adjust() error {
 	if s.rng.IntN(2) == 0 {
 		in.Direction = domain.Debit
 	}
-	_, err := s.w.app.Adjust(s.ctx, in)
+	_, err := s.w.app.Commands.AdjustBalance.Handle(s.ctx, in)
 	return s.command("adjust "+in.Direction+" "+cents(in.AmountCents)+" "+in.UserID[:8], err)
 }
 
@@ -63,7 +63,7 @@ func (s *sequence) reverse() error {
 		return err
 	}
 	id := ids[s.rng.IntN(len(ids))]
-	_, err = s.w.app.Reverse(s.ctx, app.Reversal{Actor: "admin-1", EntryID: id, Reason: "property"})
+	_, err = s.w.app.Commands.ReverseEntry.Handle(s.ctx, app.Reversal{Actor: "admin-1", EntryID: id, Reason: "property"})
 	return s.command("reverse entry "+cents(id), err)
 }
 

@@ -12,7 +12,7 @@ func cents(n int64) string { return fmt.Sprint(n) }
 
 func (s *sequence) createTopup() error {
 	in := app.NewTopup{UserID: s.user(), AmountCents: s.cents(), Provider: "generic"}
-	t, err := s.w.app.CreateTopup(s.ctx, in)
+	t, err := s.w.app.Commands.CreateTopup.Handle(s.ctx, in)
 	if err == nil {
 		s.topups = append(s.topups, t)
 	}
@@ -37,7 +37,7 @@ func (s *sequence) advanceTopup() error {
 	case 2:
 		return s.send(events.TopupFailed(ev))
 	case 3:
-		_, err := s.w.app.CancelTopup(s.ctx, t.UserID, t.TopupID)
+		_, err := s.w.app.Commands.CancelTopup.Handle(s.ctx, t.UserID, t.TopupID)
 		return s.command("cancel top-up "+t.TopupID[:8], err)
 	}
 	return s.send(events.TopupSucceeded(ev))
@@ -45,7 +45,7 @@ func (s *sequence) advanceTopup() error {
 
 func (s *sequence) requestWithdrawal() error {
 	in := app.NewWithdrawal{UserID: s.user(), AmountCents: s.cents(), Provider: "generic", Destination: "acct-1"}
-	w, err := s.w.app.RequestWithdrawal(s.ctx, in)
+	w, err := s.w.app.Commands.RequestWithdrawal.Handle(s.ctx, in)
 	if err == nil {
 		s.withdrawals = append(s.withdrawals, w.WithdrawalID)
 	}
@@ -58,7 +58,7 @@ func (s *sequence) advanceWithdrawal() error {
 	if len(s.withdrawals) == 0 {
 		return s.requestWithdrawal()
 	}
-	w, err := s.w.app.Withdrawal(s.ctx, "", s.withdrawals[s.rng.IntN(len(s.withdrawals))])
+	w, err := s.w.app.Queries.GetWithdrawal.Handle(s.ctx, "", s.withdrawals[s.rng.IntN(len(s.withdrawals))])
 	if err != nil {
 		return err
 	}
@@ -76,13 +76,13 @@ func (s *sequence) advanceWithdrawal() error {
 		Reason: "account closed"}
 	switch move {
 	case 0:
-		_, err = s.w.app.ApproveWithdrawal(s.ctx, d)
+		_, err = s.w.app.Commands.ApproveWithdrawal.Handle(s.ctx, d)
 		return s.command("approve withdrawal "+w.WithdrawalID[:8], err)
 	case 1:
-		_, err = s.w.app.RejectWithdrawal(s.ctx, d)
+		_, err = s.w.app.Commands.RejectWithdrawal.Handle(s.ctx, d)
 		return s.command("reject withdrawal "+w.WithdrawalID[:8], err)
 	case 2:
-		_, err = s.w.app.CancelWithdrawal(s.ctx, w.UserID, w.WithdrawalID)
+		_, err = s.w.app.Commands.CancelWithdrawal.Handle(s.ctx, w.UserID, w.WithdrawalID)
 		return s.command("cancel withdrawal "+w.WithdrawalID[:8], err)
 	case 3:
 		return s.send(events.WithdrawalSucceeded(ev))

@@ -53,7 +53,7 @@ func TestRandomMoneySequencesKeepTheBooks(t *testing.T) {
 func (s *sequence) play() error {
 	for _, u := range s.users { // most sequences start with money to spend
 		if s.rng.IntN(4) > 0 {
-			_, err := s.w.app.Adjust(s.ctx, app.Adjustment{Actor: "admin-1", UserID: u, Direction: domain.Credit,
+			_, err := s.w.app.Commands.AdjustBalance.Handle(s.ctx, app.Adjustment{Actor: "admin-1", UserID: u, Direction: domain.Credit,
 				AmountCents: 500 * (1 + s.rng.Int64N(6)), Reason: "opening balance"})
 			if err := s.command("adjust CREDIT opening "+u[:8], err); err != nil {
 				return err

@@ -13,6 +13,7 @@ import (
 	"tickup.dev/pkg/bus"
 	"tickup.dev/pkg/contract/events"
 	"tickup.dev/pkg/db"
+	"tickup.dev/pkg/inbox"
 	"tickup.dev/pkg/testenv"
 	"tickup.dev/services/wallet/internal/adapters"
 	"tickup.dev/services/wallet/internal/app"
@@ -26,7 +27,7 @@ import (
 // app's commands are called as the RPC ports call them, and events go through the wallet's
 // real consumers (inbox, decoding, locking, handlers) without the NATS transport.
 type world struct {
-	app      *app.App
+	app      app.Application
 	admin    *gorm.DB                    // search_path wallet, for the checks
 	handlers map[string]bus.BatchHandler // by stream
 	mu       sync.Mutex
@@ -55,8 +56,9 @@ func newWorld(t *testing.T) *world {
 	cfg := app.Config{HoldTTL: time.Hour, Withdrawals: limits, DefaultCurrency: "EUR"}
 	w := &world{app: app.New(adapters.NewStore(gdb), cfg, log), admin: env.Admin, handlers: map[string]bus.BatchHandler{},
 		tally: map[string]int{}}
-	for _, c := range ports.Consumers(gdb, w.app, log) {
-		w.handlers[c.Spec.Stream] = c.Handler
+	batch := inbox.Transactor(gdb, func(tx *gorm.DB) app.Application { return app.New(adapters.Bind(tx), cfg, log) })
+	for _, r := range ports.Routers(batch) {
+		w.handlers[r.Spec().Stream] = r.Handler()
 	}
 	return w
 }

@@ -58,17 +58,15 @@ func NewDatabase(t *testing.T) *Env {
 	return e
 }
 
-// Options are the wallet options tests run with: the defaults.
-func Options() wallet.Options { return wallet.DefaultOptions() }
-
-// Start runs one wallet replica with Run's code path until the test ends, and waits until
-// it is ready. Call it twice for two replicas.
-func (e *Env) Start(t *testing.T, opts wallet.Options) {
+// Start runs one wallet replica with Run until the test ends, and waits until it is ready;
+// settings are extra environment entries (TICKUP_WALLET_…=…) over the test defaults. Call
+// it twice for two replicas.
+func (e *Env) Start(t *testing.T, settings ...string) {
 	t.Helper()
-	cfg := testenv.Config(t, e.ServiceDSN, e.NATSURL)
+	cfg := testenv.Config(t, e.ServiceDSN, e.NATSURL, settings...)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- wallet.RunWithOptions(ctx, cfg, opts) }()
+	go func() { done <- wallet.Run(ctx, cfg) }()
 	t.Cleanup(func() {
 		cancel()
 		select {

@@ -1,0 +1,3 @@
+module tickup.dev/services/b
+
+go 1.26.0
