@@ -45,10 +45,10 @@ func startBenchRaffle(tb testing.TB) *benchRaffle {
 	tb.Helper()
 	r := &benchRaffle{tb: tb, admin: testenv.FreshDatabase(tb), nats: testenv.NATSURL(tb), client: newRaffleClient()}
 	r.adminDB = testenv.Open(tb, r.admin)
-	cfg := testenv.Config(tb, testenv.ServiceDSN(tb, r.admin, api.Name), r.nats, append(unlimitedReads, "SUPABASE_JWT="+testSecret)...)
+	cfg := testenv.Config(tb, testenv.ServiceDSN(tb, r.admin, api.Name), r.nats, slices.Concat(unlimitedReads, testGatewayEnv, []string{"SUPABASE_JWT=" + testSecret})...)
 	r.base = fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
-	opts := api.Options{Heartbeat: time.Minute} // zero write limits: all the load comes from one IP
-	r.run("gateway", r.base+"/readyz", func(ctx context.Context) error { return api.RunWith(ctx, cfg, opts) })
+	// testGatewayEnv: no write limits, all the load comes from one IP
+	r.run("gateway", r.base+"/readyz", func(ctx context.Context) error { return api.Run(ctx, cfg) })
 	r.runService(draw.Name, draw.Run)
 	for range 2 {
 		r.runService(ticketing.Name, ticketing.Run)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -34,13 +35,18 @@ type gateway struct {
 // setup is what a test may change before the gateway starts.
 type setup struct {
 	opts api.Options
-	env  []string // extra configuration, "KEY=value"
+	env  []string // extra configuration, "KEY=value"; a later entry wins
 }
+
+// testGatewayEnv are the settings of every test gateway: a slow heartbeat and no write
+// limits (a test that wants them sets them).
+var testGatewayEnv = []string{"TICKUP_SSE_HEARTBEAT=1m", "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=0",
+	"TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=0"}
 
 // startGateway runs a gateway for one test and stops it when the test ends.
 func startGateway(t *testing.T, edits ...func(*setup)) *gateway {
 	t.Helper()
-	s := setup{opts: api.Options{Heartbeat: time.Minute}}
+	s := setup{env: slices.Clone(testGatewayEnv)}
 	for _, edit := range edits {
 		edit(&s)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,8 +92,8 @@ func startRaffleWith(t *testing.T, gatewayReplicas int, drawEnv ...string) *raff
 // raffleSetup configures the gateways: webhook secrets, and no request limits (the load
 // and the polling come from one IP).
 func raffleSetup(s *setup) {
-	s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 0, 0
-	s.env = append(s.env, "TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
+	s.env = append(s.env, "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=0", "TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=0",
+		"TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
 		"TICKUP_WEBHOOK_GENERIC_SECRETS="+raffleGenericSecret)
 	s.env = append(s.env, unlimitedReads...)
 }
@@ -114,7 +115,7 @@ func (r *raffle) runService(t *testing.T, name string, run func(context.Context,
 // startReplica runs one more gateway on the first one's database and NATS.
 func (r *raffle) startReplica(t *testing.T) *gateway {
 	t.Helper()
-	s := setup{opts: api.Options{Heartbeat: time.Minute}}
+	s := setup{env: slices.Clone(testGatewayEnv)}
 	raffleSetup(&s)
 	s.opts.Log = gatewayLogger(t, r.logs)
 	dsn := testenv.ServiceDSN(t, r.admin, api.Name)

@@ -48,6 +48,8 @@ type Config struct {
 	Draw Draw
 	// Tracing configures OpenTelemetry traces (off unless an OTLP endpoint is set).
 	Tracing Tracing
+	// Gateway holds the API gateway's own settings.
+	Gateway Gateway
 	// Wallet holds the wallet service's withdrawal limits.
 	Wallet Wallet
 }

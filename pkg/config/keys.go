@@ -148,7 +148,7 @@ func table() []Key {
 		{Name: keyHoldSweep, Env: []string{"TICKUP_HOLD_SWEEP_INTERVAL"}, Default: "5s",
 			Description: "how often the api fails wallet-paid purchases past their hold deadline",
 			apply:       setDuration(func(c *Config) *time.Duration { return &c.Holds.SweepInterval })},
-	}, slices.Concat(limitKeys(), tracingKeys(), walletKeys(), credentialKeys())...)
+	}, slices.Concat(limitKeys(), tracingKeys(), apiKeys(), walletKeys(), credentialKeys())...)
 }
 
 // healthPort is the key of one service's health and metrics port.

@@ -28,7 +28,10 @@ func defaults() Config {
 		Streams: Streams{MaxAge: 168 * time.Hour, MaxBytes: 1 << 30, DLQMaxAge: 720 * time.Hour, DLQMaxBytes: 256 << 20, Replicas: 1},
 		Draw:    Draw{Beacon: DrawBeaconOff, BeaconURL: "https://api.drand.sh"},
 		Tracing: Tracing{SampleRatio: 1},
-		Wallet:  Wallet{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000},
+		Gateway: Gateway{WritesPerMinutePerUser: 600, WritesPerMinutePerIP: 1200, Heartbeat: 15 * time.Second,
+			TouchInterval: 5 * time.Minute, IdempotencyTTL: 24 * time.Hour, IdempotencyLease: 2 * time.Minute,
+			IdempotencySweepInterval: 10 * time.Minute},
+		Wallet: Wallet{MinWithdrawalCents: 1000, DailyWithdrawalCents: 100000},
 	}
 }
 

@@ -67,6 +67,7 @@ func (c Config) problems() []string {
 	checkCredentials(r, c)
 	checkCORS(r, c.CORSOrigins)
 	checkLimits(r, c)
+	checkGateway(r, c.Gateway)
 	checkWallet(r, c.Wallet)
 	oneOf(r, keyDrawBeacon, c.Draw.Beacon, DrawBeaconOff, DrawBeaconQuicknet)
 	checkHTTPURL(r, "draw.beacon_url", c.Draw.BeaconURL, false)

@@ -25,3 +25,9 @@ func (e Endpoint[Req, Resp]) Call(ctx context.Context, nc *nats.Conn, req Req) (
 func Serve[Req, Resp any](svc *Service, e Endpoint[Req, Resp], fn func(ctx context.Context, req Req) (Resp, error), opts ...Option) error {
 	return Handle(svc, nil, e.Name, e.Subject, fn, opts...)
 }
+
+// Bind returns the endpoint's Call over nc as a plain function, for code that forwards a
+// request as it is (the gateway's routes).
+func (e Endpoint[Req, Resp]) Bind(nc *nats.Conn) func(ctx context.Context, req Req) (Resp, error) {
+	return func(ctx context.Context, req Req) (Resp, error) { return e.Call(ctx, nc, req) }
+}

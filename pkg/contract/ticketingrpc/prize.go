@@ -10,13 +10,13 @@ const (
 
 // Prize is a sponsor's prize; stock counts the units not yet reserved by a pool.
 type Prize struct {
-	PrizeID        string    `json:"prize_id"`
+	PrizeID        string    `json:"prize_id" format:"uuid"`
 	Title          string    `json:"title"`
 	Description    string    `json:"description"`
-	ValueCents     int64     `json:"value_cents"`
-	Currency       string    `json:"currency"`
-	Stock          int       `json:"stock"`
-	Kind           string    `json:"kind"`
+	ValueCents     int64     `json:"value_cents" minimum:"0" maximum:"100000000000"`
+	Currency       string    `json:"currency" example:"EUR"`
+	Stock          int       `json:"stock" minimum:"0" doc:"Units not yet reserved by a pool (each pool reserves winners_count)."`
+	Kind           string    `json:"kind" enum:"PHYSICAL,CASH" doc:"CASH prizes are paid out to the winners' wallets."`
 	SponsorName    string    `json:"sponsor_name"`
 	SponsorURL     string    `json:"sponsor_url"`
 	SponsorLogoURL string    `json:"sponsor_logo_url"`
@@ -28,32 +28,32 @@ type Prize struct {
 type CreatePrizeRequest struct {
 	Title          string `json:"title"`
 	Description    string `json:"description,omitempty"`
-	ValueCents     int64  `json:"value_cents"`
-	Currency       string `json:"currency"`
-	Stock          int    `json:"stock"`
-	Kind           string `json:"kind,omitempty"`
+	ValueCents     int64  `json:"value_cents" minimum:"0" maximum:"100000000000"`
+	Currency       string `json:"currency" example:"EUR"`
+	Stock          int    `json:"stock" minimum:"0"`
+	Kind           string `json:"kind,omitempty" enum:"PHYSICAL,CASH" doc:"Default PHYSICAL."`
 	SponsorName    string `json:"sponsor_name,omitempty"`
-	SponsorURL     string `json:"sponsor_url,omitempty"`
-	SponsorLogoURL string `json:"sponsor_logo_url,omitempty"`
+	SponsorURL     string `json:"sponsor_url,omitempty" format:"uri"`
+	SponsorLogoURL string `json:"sponsor_logo_url,omitempty" format:"uri"`
 }
 
 // UpdatePrizeRequest changes the fields that are set (PATCH semantics; a PUT sends all).
 type UpdatePrizeRequest struct {
-	PrizeID        string  `json:"prize_id"`
+	PrizeID        string  `json:"prize_id" path:"id"`
 	Title          *string `json:"title,omitempty"`
 	Description    *string `json:"description,omitempty"`
-	ValueCents     *int64  `json:"value_cents,omitempty"`
+	ValueCents     *int64  `json:"value_cents,omitempty" minimum:"0" maximum:"100000000000"`
 	Currency       *string `json:"currency,omitempty"`
-	Stock          *int    `json:"stock,omitempty"`
-	Kind           *string `json:"kind,omitempty"`
+	Stock          *int    `json:"stock,omitempty" minimum:"0"`
+	Kind           *string `json:"kind,omitempty" enum:"PHYSICAL,CASH"`
 	SponsorName    *string `json:"sponsor_name,omitempty"`
-	SponsorURL     *string `json:"sponsor_url,omitempty"`
-	SponsorLogoURL *string `json:"sponsor_logo_url,omitempty"`
+	SponsorURL     *string `json:"sponsor_url,omitempty" format:"uri"`
+	SponsorLogoURL *string `json:"sponsor_logo_url,omitempty" format:"uri"`
 }
 
 // PrizeRequest names one prize (get, delete).
 type PrizeRequest struct {
-	PrizeID string `json:"prize_id"`
+	PrizeID string `json:"prize_id" path:"id"`
 }
 
 // ListPrizesRequest pages through the prizes, oldest first.

@@ -2,6 +2,10 @@
 // answers on, their request and response bodies (with the seed's JSON field names), the
 // problem types of its refusals, and a typed client. The API gateway and the draw service
 // call ticketing through it.
+//
+// The gateway answers these types as they are, so their fields carry the API's tags too:
+// path names the URL parameter that fills a field, and doc, format, enum, example, minimum
+// and maximum document the field in the OpenAPI document.
 package ticketingrpc
 
 import "tickup.dev/pkg/rpc"

@@ -21,22 +21,22 @@ const (
 // Ticket is a numbered ticket of a pool. Outcome is set once the pool is drawn; VoidedAt
 // once its pool was cancelled.
 type Ticket struct {
-	TicketID        string     `json:"ticket_id"`
-	PoolID          string     `json:"pool_id"`
-	UserID          string     `json:"user_id"`
-	PurchaseID      string     `json:"purchase_id"`
-	TicketNum       int        `json:"ticket_num"`
-	Weight          int        `json:"weight"`
-	Source          string     `json:"source"`
-	RetryOfTicketID *string    `json:"retry_of_ticket_id"`
-	Outcome         *string    `json:"outcome"`
-	VoidedAt        *time.Time `json:"voided_at"`
+	TicketID        string     `json:"ticket_id" format:"uuid"`
+	PoolID          string     `json:"pool_id" format:"uuid"`
+	UserID          string     `json:"user_id" format:"uuid"`
+	PurchaseID      string     `json:"purchase_id" format:"uuid" doc:"The purchase that paid for it."`
+	TicketNum       int        `json:"ticket_num" minimum:"1" doc:"Its number in the pool: 1, 2, … in order of issue."`
+	Weight          int        `json:"weight" minimum:"1" doc:"Draw weight: 1 plus the boosts applied."`
+	Source          string     `json:"source" enum:"ENTRY,RETRY"`
+	RetryOfTicketID *string    `json:"retry_of_ticket_id" format:"uuid" doc:"RETRY: the losing ticket it retries."`
+	Outcome         *string    `json:"outcome" enum:"WON,LOST" doc:"Set once the pool is drawn."`
+	VoidedAt        *time.Time `json:"voided_at" doc:"Set when its pool was cancelled (the purchase is refunded)."`
 	CreatedAt       time.Time  `json:"created_at"`
 }
 
 // TicketRequest names one ticket; a set UserID answers 404 for someone else's ticket.
 type TicketRequest struct {
-	TicketID string `json:"ticket_id"`
+	TicketID string `json:"ticket_id" path:"id"`
 	UserID   string `json:"user_id,omitempty"`
 }
 

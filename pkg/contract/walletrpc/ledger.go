@@ -19,20 +19,20 @@ type LedgerPage struct {
 // Entry is one ledger line. Only POSTED entries count towards the balance.
 type Entry struct {
 	EntryID         int64      `json:"entry_id"`
-	WalletID        string     `json:"wallet_id"`
-	Direction       string     `json:"direction"` // CREDIT or DEBIT
-	Reason          string     `json:"reason"`
-	Status          string     `json:"status"` // PENDING, POSTED, REVERSED
+	WalletID        string     `json:"wallet_id" format:"uuid"`
+	Direction       string     `json:"direction" enum:"CREDIT,DEBIT"` // CREDIT or DEBIT
+	Reason          string     `json:"reason" enum:"TOPUP,TICKET_PURCHASE,REFUND,PRIZE_PAYOUT,ADJUSTMENT,WITHDRAWAL"`
+	Status          string     `json:"status" enum:"PENDING,POSTED,REVERSED"` // PENDING, POSTED, REVERSED
 	AmountCents     int64      `json:"amount_cents"`
 	Currency        string     `json:"currency"`
-	RefPurchaseID   string     `json:"ref_purchase_id,omitempty"`
-	RefPoolID       string     `json:"ref_pool_id,omitempty"`
-	RefTicketID     string     `json:"ref_ticket_id,omitempty"`
-	RefTopupID      string     `json:"ref_topup_id,omitempty"`
-	RefWithdrawalID string     `json:"ref_withdrawal_id,omitempty"`
+	RefPurchaseID   string     `json:"ref_purchase_id,omitempty" format:"uuid"`
+	RefPoolID       string     `json:"ref_pool_id,omitempty" format:"uuid"`
+	RefTicketID     string     `json:"ref_ticket_id,omitempty" format:"uuid"`
+	RefTopupID      string     `json:"ref_topup_id,omitempty" format:"uuid"`
+	RefWithdrawalID string     `json:"ref_withdrawal_id,omitempty" format:"uuid"`
 	RefExternalTxn  string     `json:"ref_external_txn,omitempty"`
-	Actor           string     `json:"actor,omitempty"`
-	Note            string     `json:"note,omitempty"`
+	Actor           string     `json:"actor,omitempty" doc:"The admin who booked or reversed it."`
+	Note            string     `json:"note,omitempty" doc:"An adjustment's reason."`
 	CreatedAt       time.Time  `json:"created_at"`
 	PostedAt        *time.Time `json:"posted_at,omitempty"`
 	ReversedAt      *time.Time `json:"reversed_at,omitempty"`

@@ -1,6 +1,10 @@
 // Package walletrpc is the wallet service's request/reply contract: subjects, request and
 // response types with the seed's JSON field names, problem types and a typed client. The
 // API gateway passes the authenticated caller as user_id, and the admin as actor.
+//
+// The gateway answers the wallet, ledger, top-up and withdrawal types as they are, so
+// their fields carry the API's tags too: doc, format and enum document a field in the
+// OpenAPI document.
 package walletrpc
 
 import "tickup.dev/pkg/rpc"

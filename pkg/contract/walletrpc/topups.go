@@ -25,16 +25,16 @@ type ListRequest struct {
 
 // Topup is a request to load money: CREATED → PROCESSING → COMPLETED, or FAILED / CANCELLED.
 type Topup struct {
-	TopupID       string     `json:"topup_id"`
-	WalletID      string     `json:"wallet_id"`
-	UserID        string     `json:"user_id"`
+	TopupID       string     `json:"topup_id" format:"uuid"`
+	WalletID      string     `json:"wallet_id" format:"uuid"`
+	UserID        string     `json:"user_id" format:"uuid"`
 	AmountCents   int64      `json:"amount_cents"`
 	Currency      string     `json:"currency"`
 	Provider      string     `json:"provider"`
 	ProviderTxnID string     `json:"provider_txn_id,omitempty"`
-	Status        string     `json:"status"`
+	Status        string     `json:"status" enum:"CREATED,PROCESSING,COMPLETED,FAILED,CANCELLED"`
 	FailureReason string     `json:"failure_reason,omitempty"`
-	EntryID       *int64     `json:"entry_id,omitempty"`
+	EntryID       *int64     `json:"entry_id,omitempty" doc:"The CREDIT TOPUP entry, once completed."`
 	CreatedAt     time.Time  `json:"created_at"`
 	UpdatedAt     time.Time  `json:"updated_at"`
 	CompletedAt   *time.Time `json:"completed_at,omitempty"`

@@ -43,20 +43,20 @@ type DecisionRequest struct {
 // Withdrawal is a payout request: REQUESTED → PROCESSING → COMPLETED or FAILED, or
 // REJECTED / CANCELLED before processing.
 type Withdrawal struct {
-	WithdrawalID   string     `json:"withdrawal_id"`
-	WalletID       string     `json:"wallet_id"`
-	UserID         string     `json:"user_id"`
+	WithdrawalID   string     `json:"withdrawal_id" format:"uuid"`
+	WalletID       string     `json:"wallet_id" format:"uuid"`
+	UserID         string     `json:"user_id" format:"uuid"`
 	AmountCents    int64      `json:"amount_cents"`
 	Currency       string     `json:"currency"`
 	Provider       string     `json:"provider"`
 	Destination    string     `json:"destination"`
 	ProviderTxnID  string     `json:"provider_txn_id,omitempty"`
-	Status         string     `json:"status"`
-	HoldID         string     `json:"hold_id"`
-	EntryID        *int64     `json:"entry_id,omitempty"`
-	RequestedBy    string     `json:"requested_by"`
-	ApprovedBy     string     `json:"approved_by,omitempty"`
-	DecidedBy      string     `json:"decided_by,omitempty"`
+	Status         string     `json:"status" enum:"REQUESTED,PROCESSING,COMPLETED,FAILED,REJECTED,CANCELLED"`
+	HoldID         string     `json:"hold_id" format:"uuid"`
+	EntryID        *int64     `json:"entry_id,omitempty" doc:"The DEBIT WITHDRAWAL entry, once approved."`
+	RequestedBy    string     `json:"requested_by" doc:"Who asked for it: the owner, or the admin (or service:<id>) that asked on the owner's behalf. Neither may approve it."`
+	ApprovedBy     string     `json:"approved_by,omitempty" doc:"The admin who approved it: never requested_by, never the owner."`
+	DecidedBy      string     `json:"decided_by,omitempty" doc:"The admin who approved or rejected it."`
 	DecisionReason string     `json:"decision_reason,omitempty"`
 	FailureReason  string     `json:"failure_reason,omitempty"`
 	CreatedAt      time.Time  `json:"created_at"`

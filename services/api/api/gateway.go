@@ -48,10 +48,12 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 		return nil, err
 	}
 	userStore := users.NewStore(rt.DB)
-	keys := idempotency.NewStore(rt.DB, opts.Idempotency)
+	gw := rt.Config.Gateway
+	keys := idempotency.NewStore(rt.DB, idempotency.Policy{TTL: gw.IdempotencyTTL, Lease: gw.IdempotencyLease,
+		SweepEvery: gw.IdempotencySweepInterval})
 	hub := realtime.NewHub(rt.Bus.JS, rt.Log)
 	router, err := httpapi.New(httpapi.Config{
-		Log: rt.Log, Metrics: rt.Metrics, CORSOrigins: rt.Config.CORSOrigins, TrustedProxies: opts.TrustedProxies,
+		Log: rt.Log, Metrics: rt.Metrics, CORSOrigins: rt.Config.CORSOrigins, TrustedProxies: gw.TrustedProxies,
 		Info: openapi.Info{Title: "Tickup API", Version: service.Version, Description: apiDescription},
 		Middlewares: httpapi.Middlewares{
 			Authenticate:          auth.Required(verifier),
@@ -59,9 +61,9 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 			RequireAdmin:          auth.RequireAdmin(),
 			RequireServiceOrAdmin: auth.RequireServiceOrAdmin(),
 			RequireAccount:        auth.RequireAccount(),
-			Touch:                 users.NewTracker(userStore, rt.Log, opts.TouchEvery).Middleware(),
-			LimitIP:               httpapi.LimitByIP(ratelimit.New(opts.WritesPerMinutePerIP, nil), httpapi.Writes),
-			LimitUser:             httpapi.LimitByUser(ratelimit.New(opts.WritesPerMinutePerUser, nil), httpapi.Writes),
+			Touch:                 users.NewTracker(userStore, rt.Log, gw.TouchInterval).Middleware(),
+			LimitIP:               httpapi.LimitByIP(ratelimit.New(gw.WritesPerMinutePerIP, nil), httpapi.Writes),
+			LimitUser:             httpapi.LimitByUser(ratelimit.New(gw.WritesPerMinutePerUser, nil), httpapi.Writes),
 			LimitReadIP:           httpapi.LimitByIP(ratelimit.New(rt.Config.Limits.ReadsPerMinutePerIP, nil), httpapi.Reads),
 			LimitReadUser:         httpapi.LimitByUser(ratelimit.New(rt.Config.Limits.ReadsPerMinutePerUser, nil), httpapi.Reads),
 			Idempotency:           idempotency.Middleware(keys, rt.Log),
@@ -73,10 +75,10 @@ func newGateway(rt *service.Runtime, opts Options) (*httpapi.Router, error) {
 	}
 	router.Group("").Mount(healthModule{handler: rt.HealthHandler()}, apidocs.NewModule())
 	purchaseApp := app.New(adapters.Transactor(rt.DB), adapters.NewReads(rt.DB), rt.Config.Holds.TTL, rt.Log)
-	modules := []httpapi.Module{users.NewModule(userStore, rt.Log), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, opts.Heartbeat)),
+	modules := []httpapi.Module{users.NewModule(userStore), realtime.NewModule(hub, rt.Log, realtimeConfig(rt.Config.Limits, gw.Heartbeat)),
 		walletroutes.NewModule(walletrpc.NewClient(rt.Bus.NC), rt.Log), draws.NewModule(drawrpc.NewClient(rt.Bus.NC), rt.Log),
 		drawpage.NewModule(drawpage.NewTicketingPools(rt.Bus.NC), drawrpc.NewClient(rt.Bus.NC), rt.Log),
-		catalog.NewModule(ticketingrpc.NewClient(rt.Bus.NC), purchases.NewStore(purchaseApp), rt.Log),
+		catalog.NewModule(rt.Bus.NC, purchases.NewStore(purchaseApp), rt.Log),
 		purchases.NewModule(purchaseApp, ticketingrpc.NewClient(rt.Bus.NC), rt.Log),
 		webhooks.NewModule(rt.DB, purchaseApp, adapters.Bind, rt.Config.Webhooks, rt.Log), paymentcases.NewModule(purchaseApp, rt.Log)}
 	router.Group(BasePath).Mount(append(modules, opts.modules...)...)

@@ -51,7 +51,9 @@ func TestWriteRateLimits(t *testing.T) {
 	t.Parallel()
 	t.Run("per user", func(t *testing.T) {
 		t.Parallel()
-		g := startGateway(t, func(s *setup) { s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 3, 100 })
+		g := startGateway(t, func(s *setup) {
+			s.env = append(s.env, "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=3", "TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=100")
+		})
 		_, ann := newUser(t, auth.RoleUser)
 		_, bob := newUser(t, auth.RoleUser)
 		order := orderRequest{Currency: "EUR"}
@@ -68,7 +70,9 @@ func TestWriteRateLimits(t *testing.T) {
 	})
 	t.Run("per IP", func(t *testing.T) {
 		t.Parallel()
-		g := startGateway(t, func(s *setup) { s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 100, 2 })
+		g := startGateway(t, func(s *setup) {
+			s.env = append(s.env, "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=100", "TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=2")
+		})
 		for i := range 3 {
 			_, tok := newUser(t, auth.RoleUser)
 			r := g.do(t, http.MethodPost, "/api/v1/probe/orders", tok, orderRequest{Currency: "EUR"})

@@ -100,7 +100,7 @@ func TestConcurrentDuplicatesHaveOneEffect(t *testing.T) {
 func TestIdempotencyKeysExpire(t *testing.T) {
 	t.Parallel()
 	g := startGateway(t, func(s *setup) {
-		s.opts.Idempotency = idempotency.Policy{TTL: time.Second, SweepEvery: 50 * time.Millisecond}
+		s.env = append(s.env, "TICKUP_IDEMPOTENCY_TTL=1s", "TICKUP_IDEMPOTENCY_SWEEP_INTERVAL=50ms")
 	})
 	_, adminTok := newUser(t, auth.RoleAdmin)
 	key := uuid.NewString()

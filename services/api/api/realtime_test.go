@@ -150,7 +150,7 @@ func TestMyStreamShowsOnlyTheCallersEvents(t *testing.T) {
 // ends open streams instead of waiting for them.
 func TestStreamsHeartbeatAndEndOnShutdown(t *testing.T) {
 	t.Parallel()
-	g := startGateway(t, func(s *setup) { s.opts.Heartbeat = 50 * time.Millisecond })
+	g := startGateway(t, func(s *setup) { s.env = append(s.env, "TICKUP_SSE_HEARTBEAT=50ms") })
 	c := g.openSSE(t, "/api/v1/pools/"+uuid.NewString()+"/events", "", "")
 	expect(t, c, "ready", nil, nil)
 	if e := c.next(t, true); e.name != ":" || e.data != "heartbeat" {

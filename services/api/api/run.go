@@ -7,7 +7,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"tickup.dev/pkg/config"
 	"tickup.dev/pkg/service"
@@ -34,17 +33,13 @@ func migrations() fs.FS {
 	return sub
 }
 
-// Run runs the API gateway on BACKEND_PORT until ctx is cancelled. Settings outside
-// pkg/config come from the environment (see OptionsFromEnv).
+// Run runs the API gateway on BACKEND_PORT until ctx is cancelled; cfg.Gateway holds its
+// own settings.
 func Run(ctx context.Context, cfg config.Config) error {
-	opts, err := OptionsFromEnv(os.Getenv)
-	if err != nil {
-		return fmt.Errorf("%s: %w", Name, err)
-	}
-	return RunWith(ctx, cfg, opts)
+	return RunWith(ctx, cfg, Options{})
 }
 
-// RunWith is Run with explicit options (the whole-system tests in e2e/ start gateways with it).
+// RunWith is Run with a test's additions (the whole-system tests in e2e/ start gateways with it).
 func RunWith(ctx context.Context, cfg config.Config, opts Options) error {
 	rt, err := service.Start(ctx, cfg, service.Spec{Name: Name, Migrations: Migrations, Log: opts.Log})
 	if err != nil {

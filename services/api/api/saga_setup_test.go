@@ -18,8 +18,8 @@ const raffleWait = 60 * time.Second
 // raffleSetup configures a gateway as the whole-system tests (e2e/) do: webhook secrets, and
 // no request limits (the load and the polling come from one IP).
 func raffleSetup(s *setup) {
-	s.opts.WritesPerMinutePerUser, s.opts.WritesPerMinutePerIP = 0, 0
-	s.env = append(s.env, "TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
+	s.env = append(s.env, "TICKUP_RATE_LIMIT_WRITES_PER_MINUTE=0", "TICKUP_RATE_LIMIT_IP_WRITES_PER_MINUTE=0",
+		"TICKUP_WEBHOOK_STRIPE_SECRETS="+raffleStripeSecret,
 		"TICKUP_WEBHOOK_GENERIC_SECRETS="+raffleGenericSecret)
 	s.env = append(s.env, unlimitedReads...)
 }

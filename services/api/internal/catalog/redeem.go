@@ -18,6 +18,13 @@ import (
 	"tickup.dev/services/api/internal/validate"
 )
 
+// redeemRequest is the body of POST /tickets (the seed's redeem).
+type redeemRequest struct {
+	PoolID     string  `json:"pool_id" format:"uuid"`
+	PurchaseID string  `json:"purchase_id" format:"uuid" doc:"Your confirmed ENTRY purchase in this pool."`
+	UserID     *string `json:"user_id,omitempty" format:"uuid" doc:"Optional; must be your own id (admins and services may act for anyone)."`
+}
+
 // redeem answers POST /tickets: the ticket of the caller's confirmed ENTRY purchase in the
 // pool (200), or the purchase while its ticket is being issued (202). It only ever reads:
 // tickets are issued by ticketing, once per purchase, when the purchase is confirmed.
@@ -32,7 +39,7 @@ func (m *Module) redeem(c *gin.Context) {
 	case err != nil:
 		problem.Fail(c, m.log, problem.FromRPC(err))
 	case issued:
-		c.JSON(http.StatusOK, toTicket(t))
+		httpapi.JSON(c, http.StatusOK, t)
 	default:
 		c.Header("Location", strings.TrimSuffix(c.FullPath(), "/tickets")+"/purchases/"+p.PurchaseID)
 		c.JSON(http.StatusAccepted, p)

@@ -37,17 +37,17 @@ var vectorParticipants = []string{"e7d7cd6918077615", "53014a1bd3f31e58", "560f5
 
 // proof is a tickup-draw-v1 proof in its published field order.
 type proof struct {
-	Algorithm   string          `json:"algorithm"`
-	PoolID      string          `json:"pool_id"`
-	Commitment  string          `json:"commitment"`
-	Terms       *drawpage.Terms `json:"terms"`
-	Seed        string          `json:"seed"`
-	Tickets     []ticket        `json:"tickets"`
-	TicketsHash string          `json:"tickets_hash"`
-	N           int             `json:"n"`
-	Beacon      *beacon         `json:"beacon"`
-	WordsUsed   int             `json:"words_used"`
-	Winners     []winner        `json:"winners"`
+	Algorithm   string                  `json:"algorithm"`
+	PoolID      string                  `json:"pool_id"`
+	Commitment  string                  `json:"commitment"`
+	Terms       *ticketingrpc.DrawTerms `json:"terms"`
+	Seed        string                  `json:"seed"`
+	Tickets     []ticket                `json:"tickets"`
+	TicketsHash string                  `json:"tickets_hash"`
+	N           int                     `json:"n"`
+	Beacon      *beacon                 `json:"beacon"`
+	WordsUsed   int                     `json:"words_used"`
+	Winners     []winner                `json:"winners"`
 }
 
 type ticket struct {
@@ -68,7 +68,7 @@ type winner struct {
 }
 
 // vectorProof is the proof of the vector draw with the given terms, beacon and winners.
-func vectorProof(terms *drawpage.Terms, b *beacon, wordsUsed int, winners ...int) proof {
+func vectorProof(terms *ticketingrpc.DrawTerms, b *beacon, wordsUsed int, winners ...int) proof {
 	p := proof{Algorithm: "tickup-draw-v1", PoolID: vectorPool, Commitment: vectorCommitment, Terms: terms,
 		TicketsHash: vectorE, N: 10, Beacon: b, WordsUsed: wordsUsed}
 	for i := range 32 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/drawpage"
 )
 
@@ -25,9 +26,9 @@ func get(t *testing.T, url string) (int, http.Header, string) {
 }
 
 // vectorPoolOf is the vector pool as ticketing would show it, with terms.
-func vectorPoolOf(state, title string, terms *drawpage.Terms) drawpage.Pool {
-	return drawpage.Pool{PoolID: vectorPool, State: state, TicketsRequired: 10, TicketsSold: 10, WinnersCount: terms.WinnersCount,
-		DrawCommitment: vectorCommitment, DrawTerms: terms, PrizeTitle: title}
+func vectorPoolOf(state, title string, terms *ticketingrpc.DrawTerms) drawpage.Pool {
+	return drawpage.Pool{Pool: ticketingrpc.Pool{PoolID: vectorPool, State: state, TicketsRequired: 10, TicketsSold: 10,
+		WinnersCount: terms.WinnersCount, DrawCommitment: vectorCommitment, DrawTerms: terms}, PrizeTitle: title}
 }
 
 // TestDrawPageAnswers covers the page's answers without a browser: a drawn pool, a pool
@@ -35,7 +36,7 @@ func vectorPoolOf(state, title string, terms *drawpage.Terms) drawpage.Pool {
 // shown as text, and the page may run only its own script.
 func TestDrawPageAnswers(t *testing.T) {
 	t.Parallel()
-	terms := &drawpage.Terms{WinnersCount: 3}
+	terms := &ticketingrpc.DrawTerms{WinnersCount: 3}
 	hostile := vectorProof(terms, nil, 3, 10, 3, 2)
 	hostile.Tickets[0].Participant = `"><img src=x onerror=alert(1)></textarea><script>alert(2)</script>`
 	drawn := serve(t, source{pool: vectorPoolOf("DRAWN", `<script>alert(3)</script>`, terms), proof: hostile.JSON(t)})

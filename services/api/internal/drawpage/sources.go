@@ -14,30 +14,11 @@ import (
 	"tickup.dev/pkg/rpc"
 )
 
-// Pool is what the page shows of a pool, as published before any sale.
+// Pool is what the page shows of a pool: ticketing's pool, as published before any sale,
+// and the title of its prize.
 type Pool struct {
-	PoolID          string `json:"pool_id"`
-	PrizeID         string `json:"prize_id"`
-	State           string `json:"state"`
-	TicketsRequired int    `json:"tickets_required"`
-	TicketsSold     int    `json:"tickets_sold"`
-	WinnersCount    int    `json:"winners_count"`
-	DrawCommitment  string `json:"draw_commitment"`
-	DrawTerms       *Terms `json:"draw_terms"` // nil for pools created before draw terms existed
-	PrizeTitle      string `json:"-"`
-}
-
-// Terms are a draw's terms as the pool and the proof publish them: how many winners,
-// and which public randomness (none, or a drand chain and the rule picking the round).
-type Terms struct {
-	WinnersCount int          `json:"winners_count"`
-	Beacon       *TermsBeacon `json:"beacon"`
-}
-
-// TermsBeacon names the drand chain and the round rule of a draw's terms.
-type TermsBeacon struct {
-	ChainHash string `json:"chain_hash"`
-	RoundRule string `json:"round_rule"`
+	ticketingrpc.Pool
+	PrizeTitle string
 }
 
 // Pools finds a pool; an unknown pool is an error wrapping a 404 *rpc.Problem.
@@ -59,17 +40,18 @@ type TicketingPools struct {
 // NewTicketingPools returns the ticketing-backed Pools over nc.
 func NewTicketingPools(nc *nats.Conn) *TicketingPools { return &TicketingPools{nc: nc} }
 
-// Pool asks ticketing for the pool, decoding only what the page shows, then for the
+// Pool asks ticketing for the pool, then for the
 // title of its prize (left empty when the prize cannot be read).
 func (p *TicketingPools) Pool(ctx context.Context, poolID string) (Pool, error) {
-	pool, err := rpc.Call[ticketingrpc.PoolRequest, Pool](ctx, p.nc, ticketingrpc.PoolGet.Subject, ticketingrpc.PoolRequest{PoolID: poolID})
+	pool, err := ticketingrpc.PoolGet.Call(ctx, p.nc, ticketingrpc.PoolRequest{PoolID: poolID})
 	if err != nil {
 		return Pool{}, fmt.Errorf("pool %s: %w", poolID, err)
 	}
-	if prize, err := ticketingrpc.NewClient(p.nc).GetPrize(ctx, pool.PrizeID); err == nil {
-		pool.PrizeTitle = prize.Title
+	out := Pool{Pool: pool}
+	if prize, err := ticketingrpc.PrizeGet.Call(ctx, p.nc, ticketingrpc.PrizeRequest{PrizeID: pool.PrizeID}); err == nil {
+		out.PrizeTitle = prize.Title
 	}
-	return pool, nil
+	return out, nil
 }
 
 // notDrawn reports whether err is the draw service's "no proof for this pool (yet)".
@@ -81,10 +63,10 @@ func notDrawn(err error) bool {
 // proofView is the part of a tickup-draw-v1 proof the page lists; the browser verifies
 // the whole document.
 type proofView struct {
-	Commitment  string `json:"commitment"`
-	Terms       *Terms `json:"terms"`
-	TicketsHash string `json:"tickets_hash"`
-	N           uint64 `json:"n"`
+	Commitment  string                  `json:"commitment"`
+	Terms       *ticketingrpc.DrawTerms `json:"terms"`
+	TicketsHash string                  `json:"tickets_hash"`
+	N           uint64                  `json:"n"`
 	Beacon      *struct {
 		Round      uint64 `json:"round"`
 		Randomness string `json:"randomness"`

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/services/api/internal/drawpage"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/drawpage/drawpagetest"
 )
 
@@ -19,7 +19,7 @@ var screenshot = flag.String("screenshot", "", "save a PNG of the verified vecto
 // from the tickup-draw-v1 test vectors, pinning the JavaScript to the specification, and on
 // altered copies, each of which must be INVALID with the difference named.
 func TestDrawPageVerifiesTheTestVectors(t *testing.T) {
-	terms := &drawpage.Terms{WinnersCount: 3}
+	terms := &ticketingrpc.DrawTerms{WinnersCount: 3}
 	valid := vectorProof(terms, nil, 3, 10, 3, 2)
 	b := drawpagetest.Start(t)
 	if err := b.Open(pageURL(serve(t, source{pool: vectorPoolOf("DRAWN", "Espresso machine", terms), proof: valid.JSON(t)}), vectorPool)); err != nil {
@@ -77,7 +77,7 @@ func tamperings(valid proof) []tampering {
 		})},
 		{"fewer winners than the terms", "winners: the proof lists 2, its terms fix 3", alter(func(p *proof) { p.Winners = p.Winners[:2] })},
 		{"terms changed with the winners", "terms: the proof says", alter(func(p *proof) {
-			p.Terms = &drawpage.Terms{WinnersCount: 2}
+			p.Terms = &ticketingrpc.DrawTerms{WinnersCount: 2}
 			p.Winners = p.Winners[:2]
 			p.WordsUsed = 2
 		})},
@@ -92,7 +92,7 @@ func tamperings(valid proof) []tampering {
 
 // TestDrawPageVerifiesTheBeaconVector checks the beacon vector: one winner, ticket 7.
 func TestDrawPageVerifiesTheBeaconVector(t *testing.T) {
-	terms := &drawpage.Terms{WinnersCount: 1, Beacon: &drawpage.TermsBeacon{ChainHash: chainHash, RoundRule: roundRule}}
+	terms := &ticketingrpc.DrawTerms{WinnersCount: 1, Beacon: &ticketingrpc.DrawTermsBeacon{ChainHash: chainHash, RoundRule: roundRule}}
 	p := vectorProof(terms, &beacon{Round: 12_345_678, Randomness: strings.Repeat("fc", 32)}, 1, 7)
 	b := drawpagetest.Start(t)
 	if err := b.Open(pageURL(serve(t, source{pool: vectorPoolOf("DRAWN", "Espresso machine", terms), proof: p.JSON(t)}), vectorPool)); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/problem"
 )
 
@@ -56,7 +57,7 @@ func (m *Module) view(c *gin.Context, poolID string) (view, error) {
 }
 
 // Terms are the terms to show: the proof's once drawn, else the pool's.
-func (v view) Terms() *Terms {
+func (v view) Terms() *ticketingrpc.DrawTerms {
 	if v.Drawn && v.Proof.Terms != nil {
 		return v.Proof.Terms
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tickup.dev/services/api/internal/drawpage"
+	"tickup.dev/pkg/contract/ticketingrpc"
 	"tickup.dev/services/api/internal/drawpage/drawpagetest"
 )
 
@@ -18,7 +18,7 @@ const (
 )
 
 // voidedVectorProof is the proof of the voided-ticket vector: winners 7, 9 and 8.
-func voidedVectorProof(terms *drawpage.Terms) proof {
+func voidedVectorProof(terms *ticketingrpc.DrawTerms) proof {
 	p := vectorProof(terms, nil, 3, 7, 9, 8)
 	p.Tickets = slices.DeleteFunc(p.Tickets, func(t ticket) bool { return t.TicketNum == 4 })
 	p.TicketsHash, p.N = voidedE, len(p.Tickets)
@@ -28,7 +28,7 @@ func voidedVectorProof(terms *drawpage.Terms) proof {
 // TestDrawPageVerifiesAProofWithAVoidedTicket: a gap in the ticket numbers (a voided
 // ticket's number is never reused) is VALID; a repeated or decreasing number is not.
 func TestDrawPageVerifiesAProofWithAVoidedTicket(t *testing.T) {
-	terms := &drawpage.Terms{WinnersCount: 3}
+	terms := &ticketingrpc.DrawTerms{WinnersCount: 3}
 	valid := voidedVectorProof(terms)
 	b := drawpagetest.Start(t)
 	if err := b.Open(pageURL(serve(t, source{pool: vectorPoolOf("DRAWN", "Espresso machine", terms), proof: valid.JSON(t)}), vectorPool)); err != nil {

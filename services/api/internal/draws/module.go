@@ -51,10 +51,9 @@ func (m *Module) Register(r *httpapi.Routes) {
 		Responses: []openapi.Response{{Status: http.StatusOK, Body: DrawProof{}}},
 		Problems:  []int{http.StatusNotFound},
 	}, m.proof)
-	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/draws/{id}/verify", Access: httpapi.Public, Tags: []string{tag},
+	httpapi.Handle(r, httpapi.Route{Method: http.MethodGet, Path: "/draws/{id}/verify", Access: httpapi.Public, Tags: []string{tag},
 		Summary:     "Recompute a pool's draw on the server",
 		Description: "{id} is the pool id. valid is true when the stored proof recomputes exactly from its seed, tickets and beacon.",
-		Responses:   []openapi.Response{{Status: http.StatusOK, Body: Verification{}}},
 		Problems:    []int{http.StatusNotFound},
 	}, m.verify)
 }
@@ -96,19 +95,11 @@ func participantOf(doc drawrpc.ProofDocument, poolID, userID string) string {
 }
 
 // verify answers GET /draws/{id}/verify.
-func (m *Module) verify(c *gin.Context) {
-	poolID, err := validate.PathUUID(c, "id")
-	if err != nil {
-		problem.Fail(c, m.log, err)
-		return
-	}
-	res, err := m.draws.Verify(c.Request.Context(), poolID)
-	if err != nil {
-		problem.Fail(c, m.log, problem.FromRPC(err))
-		return
-	}
+func (m *Module) verify(ctx context.Context, call *httpapi.Call, _ struct{}) (Verification, error) {
+	poolID := call.Path("id")
+	res, err := m.draws.Verify(ctx, poolID)
 	if res.Mismatches == nil {
 		res.Mismatches = []string{}
 	}
-	c.JSON(http.StatusOK, Verification{PoolID: poolID, Valid: res.Valid && len(res.Mismatches) == 0, Mismatches: res.Mismatches})
+	return Verification{PoolID: poolID, Valid: res.Valid && len(res.Mismatches) == 0, Mismatches: res.Mismatches}, err
 }

@@ -35,6 +35,7 @@ type Router struct {
 	engine *gin.Engine
 	doc    *openapi.Document
 	mw     Middlewares
+	log    *slog.Logger
 }
 
 // New builds the engine and installs the global middleware.
@@ -57,7 +58,7 @@ func New(cfg Config) (*Router, error) {
 	}
 	engine.Use(problem.Recovery(cfg.Log), CORS(cfg.CORSOrigins), LimitBody(cfg.MaxBodyBytes))
 	problem.RegisterFallbacks(engine)
-	return &Router{engine: engine, doc: openapi.New(cfg.Info, problem.Problem{}), mw: cfg.Middlewares}, nil
+	return &Router{engine: engine, doc: openapi.New(cfg.Info, problem.Problem{}), mw: cfg.Middlewares, log: cfg.Log}, nil
 }
 
 // Group returns the Routes under prefix ("/api/v1", or "" for the root).

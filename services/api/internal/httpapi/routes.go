@@ -37,6 +37,9 @@ type Route struct {
 	Responses   []openapi.Response  // success answers
 	Problems    []int               // problem statuses the handler itself answers
 	QueryToken  bool                // also accept the token as ?access_token= (EventSource cannot send headers)
+
+	NoBody       bool // Handle: a POST, PUT or PATCH without a body
+	BodyOptional bool // Handle: the body may be left out
 }
 
 // Mount registers modules on r.

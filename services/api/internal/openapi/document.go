@@ -62,6 +62,15 @@ func (d *Document) SchemaOf(v any) *Schema {
 	return d.gen.schema(reflect.TypeOf(v), false)
 }
 
+// Name gives the component schema of v's Go type (a named struct) the name name, instead
+// of its Go name: a type shared with a contract keeps the name the API has published.
+// Call it before the type is first described.
+func (d *Document) Name(v any, name string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.gen.aliases[reflect.TypeOf(v)] = name
+}
+
 // Has reports whether the document describes method on path (an OpenAPI template).
 func (d *Document) Has(method, path string) bool {
 	d.mu.Lock()

@@ -15,10 +15,11 @@ import (
 type generator struct {
 	schemas map[string]*Schema
 	names   map[reflect.Type]string
+	aliases map[reflect.Type]string // component names chosen by Document.Name
 }
 
 func newGenerator() *generator {
-	return &generator{schemas: map[string]*Schema{}, names: map[reflect.Type]string{}}
+	return &generator{schemas: map[string]*Schema{}, names: map[reflect.Type]string{}, aliases: map[reflect.Type]string{}}
 }
 
 var (
@@ -61,7 +62,10 @@ func (g *generator) schema(t reflect.Type, strict bool) *Schema {
 
 // structSchema registers a named struct as a component (once) and returns a reference.
 func (g *generator) structSchema(t reflect.Type, strict bool) *Schema {
-	name := componentName(t)
+	name, aliased := g.aliases[t]
+	if !aliased {
+		name = componentName(t)
+	}
 	if name == "" {
 		return g.objectSchema(t, strict)
 	}
@@ -87,12 +91,13 @@ func (g *generator) objectSchema(t reflect.Type, strict bool) *Schema {
 	return s
 }
 
-// addFields adds t's fields to s, flattening embedded structs without a JSON name.
+// addFields adds t's fields to s, flattening embedded structs without a JSON name. A
+// field filled from the URL path (tagged path:"…") is not part of the body.
 func (g *generator) addFields(s *Schema, t reflect.Type, strict bool) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" && opts == "" {
+		if (name == "-" && opts == "") || f.Tag.Get("path") != "" {
 			continue
 		}
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {

@@ -119,3 +119,22 @@ func TestDocumentOperations(t *testing.T) {
 		t.Errorf("marshal: %v", err)
 	}
 }
+
+// pathBody is a request whose id comes from the URL path.
+type pathBody struct {
+	ThingID string `json:"thing_id" path:"id"`
+	Name    string `json:"name"`
+}
+
+func TestNamedComponentsAndPathFields(t *testing.T) {
+	t.Parallel()
+	d := New(Info{Title: "t"}, struct{}{})
+	d.Name(pathBody{}, "PublishedName")
+	if s := d.SchemaOf(pathBody{}); s.Ref != componentPrefix+"PublishedName" {
+		t.Fatalf("ref %q, want the published name", s.Ref)
+	}
+	got := d.gen.schemas["PublishedName"]
+	if _, ok := got.Properties["thing_id"]; ok || got.Properties["name"] == nil || !slices.Equal(got.Required, []string{"name"}) {
+		t.Errorf("schema %+v: want name only, the path field left out", got)
+	}
+}

@@ -34,6 +34,14 @@ type List[T any] struct {
 	NextCursor string `json:"next_cursor,omitempty" doc:"Pass as ?cursor= for the next page; absent on the last page."`
 }
 
+// Of is the list of a service's page: its items (never null) and its next cursor.
+func Of[T any](items []T, next string) List[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return List[T]{Items: items, NextCursor: next}
+}
+
 // FromQuery reads ?limit= and ?cursor=; a bad value is a 422 problem naming the parameter.
 func FromQuery(c *gin.Context) (Page, error) {
 	p := Page{Limit: DefaultLimit, cursor: c.Query("cursor")}

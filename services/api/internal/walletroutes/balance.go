@@ -1,29 +1,25 @@
 package walletroutes
 
 import (
+	"context"
 	"net/http"
-
-	"github.com/gin-gonic/gin"
 
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/openapi"
 	"tickup.dev/services/api/internal/paging"
-	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
 )
 
 // registerBalance adds GET /wallet and GET /wallet/ledger.
 func (m *Module) registerBalance(r *httpapi.Routes) {
-	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/wallet", Access: httpapi.User, Tags: []string{tag},
+	httpapi.Handle(r, httpapi.Route{Method: http.MethodGet, Path: "/wallet", Access: httpapi.User, Tags: []string{tag},
 		Summary:     "The caller's wallet",
 		Description: "Balance, held and available amounts, and the active holds. The wallet is created, empty, on first use.",
-		Responses:   []openapi.Response{{Status: http.StatusOK, Body: Wallet{}}},
 	}, m.getWallet)
-	r.Handle(httpapi.Route{Method: http.MethodGet, Path: "/wallet/ledger", Access: httpapi.User, Tags: []string{tag},
+	httpapi.Handle(r, httpapi.Route{Method: http.MethodGet, Path: "/wallet/ledger", Access: httpapi.User, Tags: []string{tag},
 		Summary:    "The caller's ledger, newest first",
 		Parameters: append(paging.Parameters(), reasonParameter()),
-		Responses:  []openapi.Response{{Status: http.StatusOK, Body: paging.List[LedgerEntry]{}}},
 	}, m.ledger)
 }
 
@@ -37,38 +33,24 @@ func reasonParameter() openapi.Parameter {
 }
 
 // getWallet answers GET /wallet.
-func (m *Module) getWallet(c *gin.Context) {
-	w, err := m.wallet.Wallet(c.Request.Context(), walletrpc.WalletRequest{UserID: caller(c).UserID})
-	answer(m, c, http.StatusOK, w, err, toWallet)
+func (m *Module) getWallet(ctx context.Context, call *httpapi.Call, _ struct{}) (walletrpc.Wallet, error) {
+	return withHolds(m.wallet.Wallet(ctx, walletrpc.WalletRequest{UserID: caller(call).UserID}))
 }
 
 // ledger answers GET /wallet/ledger.
-func (m *Module) ledger(c *gin.Context) {
-	limit, cursor, err := pageOf(c)
-	if m.fail(c, err) {
-		return
+func (m *Module) ledger(ctx context.Context, call *httpapi.Call, _ struct{}) (paging.List[walletrpc.Entry], error) {
+	limit, cursor, err := pageOf(call)
+	if err != nil {
+		return paging.List[walletrpc.Entry]{}, err
 	}
-	req := walletrpc.LedgerRequest{UserID: caller(c).UserID, Limit: limit, Cursor: cursor}
-	if raw, ok := c.GetQuery("reason"); ok {
+	req := walletrpc.LedgerRequest{UserID: caller(call).UserID, Limit: limit, Cursor: cursor}
+	if raw, ok := call.Query("reason"); ok {
 		var chk validate.Checker
 		req.Reason = raw
-		if chk.OneOf("reason", req.Reason, ledgerReasons...); m.fail(c, chk.Err()) {
-			return
+		if chk.OneOf("reason", req.Reason, ledgerReasons...); chk.Err() != nil {
+			return paging.List[walletrpc.Entry]{}, chk.Err()
 		}
 	}
-	page, err := m.wallet.Ledger(c.Request.Context(), req)
-	listAnswer(m, c, page.Items, page.NextCursor, err, toEntry)
-}
-
-// listAnswer answers a page of the wallet service as the API's list, or its problem.
-func listAnswer[T, U any](m *Module, c *gin.Context, items []T, next string, err error, conv func(T) U) {
-	var out paging.List[U]
-	if err == nil {
-		out, err = listOf(items, next, conv)
-	}
-	if err != nil {
-		problem.Fail(c, m.log, problem.FromRPC(err))
-		return
-	}
-	c.JSON(http.StatusOK, out)
+	page, err := m.wallet.Ledger(ctx, req)
+	return listOf(page.Items, page.NextCursor, err)
 }

@@ -7,15 +7,11 @@ package walletroutes
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"strings"
-
-	"github.com/gin-gonic/gin"
 
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
 	"tickup.dev/services/api/internal/httpapi"
-	"tickup.dev/services/api/internal/problem"
 )
 
 // tag groups the routes in the documentation.
@@ -58,6 +54,8 @@ func NewModule(wallet Backend, log *slog.Logger) *Module {
 func (m *Module) Register(r *httpapi.Routes) {
 	r.Document().AddTag(tag, "The caller's wallet: balance, ledger, top-ups and withdrawals; admin adjustments, "+
 		"reversals, withdrawal decisions and suspensions.")
+	r.Document().Name(walletrpc.Hold{}, "WalletHold") // the names the API published before it answered walletrpc's types
+	r.Document().Name(walletrpc.Entry{}, "LedgerEntry")
 	m.registerBalance(r)
 	m.registerTopups(r)
 	m.registerWithdrawals(r)
@@ -67,8 +65,8 @@ func (m *Module) Register(r *httpapi.Routes) {
 
 // caller returns the authenticated identity (every /wallet route requires one), its user
 // id in the canonical lowercase form the wallet service stores.
-func caller(c *gin.Context) auth.Identity {
-	id, _ := auth.FromContext(c)
+func caller(call *httpapi.Call) auth.Identity {
+	id := call.Caller
 	id.UserID = strings.ToLower(id.UserID)
 	return id
 }
@@ -86,37 +84,10 @@ func requester(who auth.Identity) string {
 	return "service:" + who.UserID
 }
 
-// answer replies with conv(v), or with the wallet's problem 1:1.
-func answer[T, U any](m *Module, c *gin.Context, status int, v T, err error, conv func(T) U) {
-	if err != nil {
-		problem.Fail(c, m.log, problem.FromRPC(err))
-		return
+// withHolds answers a wallet's holds as a list, never null.
+func withHolds(w walletrpc.Wallet, err error) (walletrpc.Wallet, error) {
+	if w.Holds == nil {
+		w.Holds = []walletrpc.Hold{}
 	}
-	c.JSON(status, conv(v))
-}
-
-// created replies 201 with conv(v) and its Location, or with the wallet's problem.
-func created[T, U any](m *Module, c *gin.Context, v T, id func(T) string, err error, conv func(T) U) {
-	if err == nil {
-		c.Header("Location", c.FullPath()+"/"+id(v))
-	}
-	answer(m, c, http.StatusCreated, v, err, conv)
-}
-
-// decode strictly decodes the body into dst, answering the problem itself on failure.
-func (m *Module) decode(c *gin.Context, dst any) bool {
-	if err := problem.DecodeJSON(c, dst, httpapi.DefaultMaxBodyBytes); err != nil {
-		problem.Fail(c, m.log, err)
-		return false
-	}
-	return true
-}
-
-// fail answers err as a problem and reports whether there was one.
-func (m *Module) fail(c *gin.Context, err error) bool {
-	if err != nil {
-		problem.Fail(c, m.log, err)
-		return true
-	}
-	return false
+	return w, err
 }

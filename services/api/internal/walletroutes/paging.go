@@ -1,8 +1,7 @@
 package walletroutes
 
 import (
-	"github.com/gin-gonic/gin"
-
+	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/paging"
 )
 
@@ -14,8 +13,8 @@ type walletCursor struct {
 
 // pageOf reads ?limit= and ?cursor= (422 naming the parameter when bad) and returns the
 // page size and the wallet service's cursor.
-func pageOf(c *gin.Context) (int, string, error) {
-	page, err := paging.FromQuery(c)
+func pageOf(call *httpapi.Call) (int, string, error) {
+	page, err := call.Page()
 	if err != nil {
 		return 0, "", err
 	}
@@ -26,16 +25,14 @@ func pageOf(c *gin.Context) (int, string, error) {
 	return page.Limit, after.Wallet, nil
 }
 
-// listOf converts a page of the wallet service into the API's list, wrapping its cursor.
-func listOf[T, U any](items []T, next string, conv func(T) U) (paging.List[U], error) {
-	out := paging.List[U]{Items: make([]U, 0, len(items))}
-	for _, it := range items {
-		out.Items = append(out.Items, conv(it))
+// listOf is the API's list of a page of the wallet service, its cursor wrapped, or err.
+func listOf[T any](items []T, next string, err error) (paging.List[T], error) {
+	if err != nil {
+		return paging.List[T]{}, err
 	}
-	if next == "" {
-		return out, nil
+	out := paging.Of(items, "")
+	if next != "" {
+		out.NextCursor, err = paging.Encode(walletCursor{Wallet: next})
 	}
-	cursor, err := paging.Encode(walletCursor{Wallet: next})
-	out.NextCursor = cursor
 	return out, err
 }

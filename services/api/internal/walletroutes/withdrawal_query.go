@@ -1,10 +1,9 @@
 package walletroutes
 
 import (
-	"github.com/gin-gonic/gin"
-
 	"tickup.dev/pkg/contract/walletrpc"
 	"tickup.dev/services/api/internal/auth"
+	"tickup.dev/services/api/internal/httpapi"
 	"tickup.dev/services/api/internal/problem"
 	"tickup.dev/services/api/internal/validate"
 )
@@ -12,19 +11,19 @@ import (
 // withdrawalQuery reads the filters of GET /wallet/withdrawals: whose withdrawals (the
 // caller's; ?user_id= names another user, ?all=true everyone, both for admins only) and
 // ?status=.
-func withdrawalQuery(c *gin.Context, who auth.Identity) (walletrpc.ListWithdrawalsRequest, error) {
+func withdrawalQuery(c *httpapi.Call, who auth.Identity) (walletrpc.ListWithdrawalsRequest, error) {
 	var req walletrpc.ListWithdrawalsRequest
 	var chk validate.Checker
-	if status, ok := c.GetQuery("status"); ok {
+	if status, ok := c.Query("status"); ok {
 		chk.OneOf("status", status, withdrawalStates...)
 		req.Status = status
 	}
 	all := false
-	if raw, ok := c.GetQuery("all"); ok {
+	if raw, ok := c.Query("all"); ok {
 		chk.OneOf("all", raw, "true", "false")
 		all = raw == "true"
 	}
-	named, hasUser := c.GetQuery("user_id")
+	named, hasUser := c.Query("user_id")
 	chk.Check(!(all && hasUser), "all", "cannot be combined with user_id")
 	if err := chk.Err(); err != nil {
 		return req, err
