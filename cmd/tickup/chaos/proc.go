@@ -100,4 +100,3 @@ func (p *proc) kill(sig syscall.Signal, grace time.Duration) {
 		<-done
 	}
 }
-
