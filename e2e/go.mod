@@ -12,6 +12,7 @@ require (
 	github.com/prometheus/common v0.72.0
 	go.opentelemetry.io/otel/sdk v1.47.0
 	gorm.io/gorm v1.31.2
+	tickup.dev/cmd/tickup v0.0.0
 	tickup.dev/deploy v0.0.0
 	tickup.dev/pkg v0.0.0
 	tickup.dev/services/api v0.0.0
@@ -147,6 +148,7 @@ require (
 )
 
 replace (
+	tickup.dev/cmd/tickup => ../cmd/tickup
 	tickup.dev/deploy => ../deploy
 	tickup.dev/pkg => ../pkg
 	tickup.dev/services/api => ../services/api
