@@ -38,7 +38,3 @@ type Case struct {
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
 }
-
-// columns reads a payment_case row into Case.
-const columns = `case_id::text AS case_id, purchase_id::text AS purchase_id, provider, event_id, event_type, kind,
-	amount_cents, currency, purchase_status, COALESCE(pool_state, '') AS pool_state, resolution, detail, created_at, updated_at`
