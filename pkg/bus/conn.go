@@ -25,6 +25,8 @@ type Conn struct {
 	JS     jetstream.JetStream
 	log    *slog.Logger
 	closed chan struct{}
+	// pubAckWait bounds PublishBatch's wait for its PubAcks (default pubAckWait).
+	pubAckWait time.Duration
 }
 
 // ConnectOption adds a NATS client option to Connect, such as UserInfo.
@@ -47,7 +49,7 @@ func Connect(ctx context.Context, url, name string, log *slog.Logger, opts ...Co
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Conn{log: log.With("component", "bus", "client", name), closed: make(chan struct{})}
+	c := &Conn{log: log.With("component", "bus", "client", name), closed: make(chan struct{}), pubAckWait: pubAckWait}
 	nc, err := nats.Connect(url, append(c.options(ctx, name), opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("connect to nats %s as %s: %w", url, name, err)
